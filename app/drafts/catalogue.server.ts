@@ -1,0 +1,74 @@
+/** The public side of drafts: what is published, and one draft's current text for reading. */
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { consultations, draftVersions, drafts, provisions } from "../../db/schema";
+import { windowState, type WindowState } from "./consultation-window";
+import { latestPublishedVersion, provisionsOf } from "./drafts.server";
+
+export interface DraftListing {
+  slug: string;
+  title: string;
+  versionLabel: string;
+  publishedAt: Date;
+  articleCount: number;
+  window: WindowState;
+}
+
+/** Latest consultation per draft (by opening time). */
+async function latestConsultations(db: Executor, draftIds: string[]) {
+  if (draftIds.length === 0) return new Map<string, { opensAt: Date; closesAt: Date }>();
+  const rows = await db
+    .select({ draftId: consultations.draftId, opensAt: consultations.opensAt, closesAt: consultations.closesAt })
+    .from(consultations)
+    .where(inArray(consultations.draftId, draftIds))
+    .orderBy(desc(consultations.opensAt));
+  const map = new Map<string, { opensAt: Date; closesAt: Date }>();
+  for (const r of rows) if (!map.has(r.draftId)) map.set(r.draftId, r);
+  return map;
+}
+
+export async function listPublishedDrafts(db: Executor, now: Date): Promise<DraftListing[]> {
+  const rows = await db
+    .select({ id: drafts.id, slug: drafts.slug, title: drafts.title, versionId: draftVersions.id, label: draftVersions.label, publishedAt: draftVersions.publishedAt })
+    .from(drafts)
+    .innerJoin(draftVersions, eq(draftVersions.draftId, drafts.id))
+    .where(
+      and(
+        isNull(drafts.archivedAt),
+        eq(draftVersions.status, "published"),
+        sql`${draftVersions.seq} = (select max(v2.seq) from draft_versions v2 where v2.draft_id = ${drafts.id} and v2.status = 'published')`,
+      ),
+    )
+    .orderBy(desc(draftVersions.publishedAt));
+  const counts = rows.length
+    ? await db
+        .select({ versionId: provisions.versionId, n: count() })
+        .from(provisions)
+        .where(and(inArray(provisions.versionId, rows.map((r) => r.versionId)), eq(provisions.kind, "article")))
+        .groupBy(provisions.versionId)
+    : [];
+  const windows = await latestConsultations(db, rows.map((r) => r.id));
+  return rows.map((r) => ({
+    slug: r.slug,
+    title: r.title,
+    versionLabel: r.label,
+    publishedAt: r.publishedAt!,
+    articleCount: counts.find((c) => c.versionId === r.versionId)?.n ?? 0,
+    window: windowState(windows.get(r.id), now),
+  }));
+}
+
+export async function getDraftForReading(db: Executor, slug: string, now: Date) {
+  const [draft] = await db.select().from(drafts).where(and(eq(drafts.slug, slug), isNull(drafts.archivedAt)));
+  if (!draft) return null;
+  const version = await latestPublishedVersion(db, draft.id);
+  if (!version) return null;
+  const rows = await provisionsOf(db, version.id);
+  const windows = await latestConsultations(db, [draft.id]);
+  return {
+    draft: { slug: draft.slug, title: draft.title },
+    version: { label: version.label, seq: version.seq, publishedAt: version.publishedAt!, explanationHtml: version.explanationHtml },
+    provisions: rows.map((p) => ({ key: p.stableKey, kind: p.kind, label: p.label, heading: p.heading, text: p.text, depth: p.depth, parentId: p.parentId, id: p.id })),
+    window: windowState(windows.get(draft.id), now),
+  };
+}

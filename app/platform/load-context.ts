@@ -1,0 +1,25 @@
+import type { Db } from "../../db/client";
+import type { AppConfig } from "./config.server";
+
+/** What the server hands every loader and action (see scripts/serve.ts). */
+export interface MinyiContext {
+  db: Db;
+  config: AppConfig;
+  requestId: string;
+  /** Client address as seen by the server (respecting TRUST_PROXY). */
+  clientIp: string;
+  /** Per-request nonce for the Content-Security-Policy. */
+  cspNonce: string;
+  /** Whether the request came over https (decides the Secure cookie flag). */
+  secure: boolean;
+  /** Per-request memo (e.g. the signed-in user, loaded once for all loaders of a request). */
+  memo: Map<string, Promise<unknown>>;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends MinyiContext {}
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

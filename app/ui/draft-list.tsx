@@ -1,0 +1,25 @@
+import { Link } from "@remix-run/react";
+import type { DraftListing } from "~/drafts/catalogue.server";
+import { useT } from "./i18n";
+import { WindowBadge } from "./window-badge";
+
+type Wire<T> = { [K in keyof T]: T[K] extends Date ? string | Date : T[K] };
+
+export function DraftList({ drafts }: { drafts: Wire<DraftListing>[] }) {
+  const t = useT();
+  return (
+    <ul className="card-list">
+      {drafts.map((d) => (
+        <li key={d.slug} className="card">
+          <h3>
+            <Link to={`/drafts/${d.slug}`}>{d.title}</Link>
+          </h3>
+          <p className="muted">
+            {d.versionLabel} · {t("drafts.articleCount", { count: d.articleCount })}
+          </p>
+          <WindowBadge window={d.window} />
+        </li>
+      ))}
+    </ul>
+  );
+}

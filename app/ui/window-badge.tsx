@@ -1,0 +1,24 @@
+import type { WindowState } from "~/drafts/consultation-window";
+import { useFormatDate, useT } from "./i18n";
+
+/** Serialised WindowState (dates arrive as strings from loaders). */
+type WireWindow = { state: "none" } | { state: "upcoming"; opensAt: string | Date } | { state: "open"; closesAt: string | Date; daysLeft: number } | { state: "closed"; closesAt: string | Date };
+
+export function WindowBadge({ window }: { window: WireWindow | WindowState }) {
+  const t = useT();
+  const date = useFormatDate();
+  switch (window.state) {
+    case "open":
+      return (
+        <p className="window">
+          <span className="badge badge--open">{t("drafts.open")}</span> {t("drafts.daysLeft", { days: window.daysLeft })} · {t("drafts.deadline", { date: date(window.closesAt) })}
+        </p>
+      );
+    case "upcoming":
+      return <p className="window"><span className="badge">{t("drafts.notYetOpen", { date: date(window.opensAt) })}</span></p>;
+    case "closed":
+      return <p className="window"><span className="badge badge--closed">{t("drafts.closed")}</span></p>;
+    default:
+      return <p className="window"><span className="badge">{t("drafts.noConsultation")}</span></p>;
+  }
+}

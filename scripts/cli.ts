@@ -1,0 +1,17 @@
+/** `npm run cli -- <group> <command>`: the home of every command-line task. */
+import { dbGroup } from "./cli/db-commands";
+import { runCli } from "./cli/registry";
+import { usersGroup } from "./cli/users-commands";
+
+const groups = {
+  db: dbGroup,
+  users: usersGroup,
+};
+
+runCli(groups, process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);

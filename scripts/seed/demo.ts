@@ -1,0 +1,88 @@
+/**
+ * The demo: an organisation tree (national commission → province → city → two counties, three
+ * contact points), one account per role, and a real law published as a draft open for comment.
+ * Runs only on an empty database.
+ */
+import { readFileSync } from "node:fs";
+import { count, sql } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import { contactPoints, memberships, organizations } from "../../db/schema";
+import { loadPrincipal } from "../../app/accounts/principal.server";
+import { hashPassword } from "../../app/accounts/password.server";
+import { insertUser } from "../../app/accounts/users.server";
+import { insertOrganization } from "../../app/chain/organizations.server";
+import { createDraft, importVersion, openConsultation, publishVersion } from "../../app/drafts/drafts.server";
+import { readablePassword, type Credential } from "./credentials";
+
+export const DEMO_LAW_FILE = new URL("./data/中华人民共和国个人信息保护法.txt", import.meta.url);
+const SEED_LOCK_ID = 7_202_612;
+
+export interface DemoOptions {
+  now: Date;
+  /** Fixed passwords (tests); random ones otherwise. */
+  passwords?: Partial<Record<"admin" | "officer" | "staff", string>>;
+}
+
+export interface DemoResult {
+  credentials: Credential[];
+  ids: { national: string; province: string; city: string; countyA: string; countyB: string; contactPoints: string[]; draftId: string };
+}
+
+export async function seedDemoIfEmpty(db: Db, options: DemoOptions): Promise<DemoResult | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_ID})`);
+    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(organizations);
+    if (n > 0) return null;
+    return seedDemo(tx as unknown as Db, options);
+  });
+}
+
+async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult> {
+  const national = await insertOrganization(db, { level: "national", name: "全国人大常委会法制工作委员会", nameEn: "Legislative Affairs Commission of the NPC Standing Committee" });
+  const org = async (parentId: string, level: "provincial" | "municipal" | "county", name: string, nameEn: string, regionCode: string) => {
+    const [parent] = await db.select({ path: organizations.path }).from(organizations).where(sql`${organizations.id} = ${parentId}`);
+    return insertOrganization(db, { parentId, parentPath: parent!.path, level, name, nameEn, regionCode });
+  };
+  const province = await org(national, "provincial", "浙江省人大常委会法制工作委员会", "Zhejiang Provincial People's Congress Standing Committee, Legislative Affairs Commission", "330000");
+  const city = await org(province, "municipal", "杭州市人大常委会法制工作委员会", "Hangzhou Municipal People's Congress Standing Committee, Legislative Affairs Commission", "330100");
+  const countyA = await org(city, "county", "桐庐县人大常委会", "Tonglu County People's Congress Standing Committee", "330122");
+  const countyB = await org(city, "county", "淳安县人大常委会", "Chun'an County People's Congress Standing Committee", "330127");
+  const cps = await db
+    .insert(contactPoints)
+    .values([
+      { organizationId: countyA, name: "桐庐县城南街道基层立法联系点", nameEn: "Chengnan Subdistrict contact point, Tonglu", address: "桐庐县城南街道社区服务中心", regionCode: "330122" },
+      { organizationId: countyA, name: "桐庐县分水镇基层立法联系点", nameEn: "Fenshui Town contact point, Tonglu", address: "桐庐县分水镇人民政府", regionCode: "330122" },
+      { organizationId: countyB, name: "淳安县千岛湖镇基层立法联系点", nameEn: "Qiandaohu Town contact point, Chun'an", address: "淳安县千岛湖镇社区服务中心", regionCode: "330127" },
+    ])
+    .returning({ id: contactPoints.id });
+  const cpIds = cps.map((c) => c.id);
+
+  const credentials: Credential[] = [];
+  const account = async (key: "admin" | "officer" | "staff", displayName: string, role: "admin" | "officer" | "contact_point_staff", scope: { organizationId?: string; contactPointId?: string }, scopeName: string) => {
+    const password = options.passwords?.[key] ?? readablePassword();
+    const userId = await insertUser(db, { username: key, displayName, passwordHash: await hashPassword(password) });
+    await db.insert(memberships).values({ userId, role, organizationId: scope.organizationId ?? null, contactPointId: scope.contactPointId ?? null });
+    credentials.push({ role, username: key, password, scope: scopeName });
+    return userId;
+  };
+  await account("admin", "系统管理员", "admin", { organizationId: national }, "全国人大常委会法制工作委员会");
+  const officerId = await account("officer", "王法工", "officer", { organizationId: national }, "全国人大常委会法制工作委员会");
+  await account("staff", "李联络", "contact_point_staff", { contactPointId: cpIds[0]! }, "桐庐县城南街道基层立法联系点");
+
+  // The demo draft is published by the demo officer, through the same use cases as the UI.
+  const actor = await loadPrincipal(db, officerId);
+  const text = readFileSync(DEMO_LAW_FILE, "utf8");
+  const draft = await createDraft(db, actor, { title: "中华人民共和国个人信息保护法（演示草案）", titleEn: "Personal Information Protection Law (demo draft)", slug: "personal-information-protection", kind: "law", organizationId: national });
+  if (!draft.ok) throw new Error(`seed: could not create the demo draft (${draft.error})`);
+  const version = await importVersion(db, actor, { draftId: draft.value.id, label: "征求意见稿", sourceText: text, sourceFileName: "中华人民共和国个人信息保护法.txt" });
+  if (!version.ok) throw new Error(`seed: could not import the demo draft (${version.error})`);
+  const published = await publishVersion(db, actor, version.value.id, options.now);
+  if (!published.ok) throw new Error(`seed: could not publish the demo draft (${published.error})`);
+  const day = 24 * 60 * 60 * 1000;
+  const consultation = await openConsultation(db, actor, {
+    versionId: version.value.id, opensAt: new Date(options.now.getTime() - day), closesAt: new Date(options.now.getTime() + 30 * day),
+    moderation: "post", contactPointIds: cpIds, requestText: "请各基层立法联系点广泛听取意见，于截止日期前报送。",
+  });
+  if (!consultation.ok) throw new Error(`seed: could not open the consultation (${consultation.error})`);
+  return { credentials, ids: { national, province, city, countyA, countyB, contactPoints: cpIds, draftId: draft.value.id } };
+}

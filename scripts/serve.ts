@@ -1,0 +1,128 @@
+/**
+ * The HTTP server: Express in front of the Remix build, with a request id, security checks, static
+ * assets and a load context holding the database and config. On start it migrates the database
+ * and, when it is empty, seeds the demo. SIGTERM/SIGINT close connections so the process exits.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { statSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { createDb } from "../db/client";
+import { readConfig } from "../app/platform/config.server";
+import { seedDemoIfEmpty } from "./seed/demo";
+import { printCredentials } from "./seed/credentials";
+
+const BUILD_PATH = path.resolve("build/server/index.js");
+const ASSETS_DIR = path.resolve("build/client/assets");
+
+async function main() {
+  const config = readConfig();
+  const started = Date.now();
+  const handle = await createDb(config.database);
+  console.log(`[minyi] database ready (${handle.kind === "postgres" ? "PostgreSQL" : `PGlite in ${config.dataDir}`}) in ${Date.now() - started} ms`);
+
+  if (config.seed === "demo") {
+    const seeded = await seedDemoIfEmpty(handle.db, { now: new Date() });
+    if (seeded) printCredentials(seeded.credentials);
+  }
+
+  let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
+  let buildMtime = statSync(BUILD_PATH).mtimeMs;
+  const currentBuild = async (): Promise<ServerBuild> => {
+    if (config.env !== "development") return build;
+    const mtime = statSync(BUILD_PATH).mtimeMs;
+    if (mtime !== buildMtime) {
+      buildMtime = mtime;
+      build = (await import(`${pathToFileURL(BUILD_PATH).href}?t=${mtime}`)) as ServerBuild;
+      await broadcastDevReady(build);
+    }
+    return build;
+  };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const id = config.trustProxy && incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = id;
+    res.setHeader("X-Request-Id", id);
+    const t0 = process.hrtime.bigint();
+    res.on("finish", () => {
+      if (req.path.startsWith("/assets/")) return;
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      console.log(JSON.stringify({ level: "info", requestId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
+    });
+    next();
+  });
+
+  // Cross-site form posts are refused (cookies are SameSite=Lax too; this covers older browsers).
+  app.use((req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const origin = req.get("origin");
+    if (origin && origin !== "null") {
+      let host: string | undefined;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        host = undefined;
+      }
+      if (host !== req.get("host")) {
+        res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused / 拒绝跨站请求");
+        return;
+      }
+    }
+    next();
+  });
+
+  app.use("/assets", express.static(ASSETS_DIR, { immutable: true, maxAge: "1y", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: currentBuild,
+      mode: config.env === "development" ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        db: handle.db,
+        config,
+        requestId: res.locals.requestId as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        cspNonce: randomBytes(16).toString("base64"),
+        secure: req.secure,
+        memo: new Map(),
+      }),
+    }),
+  );
+
+  const server = app.listen(config.port, config.host, () => {
+    console.log(`[minyi] listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
+    if (config.env === "development") void broadcastDevReady(build);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[minyi] ${signal}: closing`);
+    server.close();
+    server.closeIdleConnections?.();
+    setTimeout(() => server.closeAllConnections?.(), 3_000).unref();
+    handle
+      .close()
+      .catch((error: unknown) => console.error("[minyi] error while closing the database", error))
+      .finally(() => process.exit(0));
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

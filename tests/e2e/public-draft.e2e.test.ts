@@ -1,0 +1,34 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { e2eReady, launchBrowser, phoneContext, watchErrors } from "../support/browser";
+
+describe.skipIf(!e2eReady())("the demo draft for the public", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("is listed on the home page as open for comment and readable article by article on a phone", async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto("/");
+    const link = page.getByRole("link", { name: /个人信息保护法/ });
+    await expect.poll(() => link.count()).toBe(1);
+    expect(await page.getByText("征求意见中").count()).toBeGreaterThan(0);
+    await link.click();
+    await page.waitForURL(/\/drafts\/personal-information-protection$/);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("个人信息保护法");
+    const article = page.locator("#art-1");
+    expect(await article.textContent()).toContain("为了保护个人信息权益");
+    expect(await page.locator("section.article").count()).toBe(74);
+    // No horizontal scrolling on a phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
