@@ -7,7 +7,7 @@
  * organisation reaches everything in that organisation's subtree; a contact-point role reaches
  * only its own contact point.
  */
-import type { Role } from "../../db/schema/enums";
+import type { Role } from "../../db/schema/vocabulary";
 
 export interface Membership {
   id: string;

@@ -2,7 +2,7 @@
  * Turns a version's provisions (document order) into what a reader sees: headings for 编/章/节,
  * and blocks for each article or point holding its paragraphs, items and sub-items as lines.
  */
-import type { ProvisionKind } from "../../db/schema/enums";
+import type { ProvisionKind } from "../../db/schema/vocabulary";
 
 export interface ReadingRow {
   key: string;

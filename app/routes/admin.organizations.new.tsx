@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ORGANIZATION_LEVELS } from "../../db/schema/enums";
+import { ORGANIZATION_LEVELS } from "../../db/schema/vocabulary";
 import { requirePermission } from "~/accounts/guard.server";
 import { administrableTree, createOrganization, OrganizationInput } from "~/chain/organizations.server";
 import { parseForm } from "~/platform/forms";

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ROLES } from "../../db/schema/enums";
+import { ROLES } from "../../db/schema/vocabulary";
 import { requirePermission } from "~/accounts/guard.server";
 import { addRole, getUser, removeRole, RoleInput, setUserDisabled } from "~/accounts/users.server";
 import { administrableTree } from "~/chain/organizations.server";

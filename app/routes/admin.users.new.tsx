@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ROLES } from "../../db/schema/enums";
+import { ROLES } from "../../db/schema/vocabulary";
 import { requirePermission } from "~/accounts/guard.server";
 import { MIN_PASSWORD_LENGTH } from "~/accounts/password.server";
 import { createUser, UserInput } from "~/accounts/users.server";

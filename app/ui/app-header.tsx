@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { Role } from "../../db/schema/enums";
+import type { Role } from "../../db/schema/vocabulary";
 import type { MessageKey } from "../platform/i18n/translate";
 import { useLocale, useT } from "./i18n";
 import type { RootData } from "./root-data";

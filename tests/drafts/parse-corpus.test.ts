@@ -230,3 +230,42 @@ describe.skipIf(!corpusPresent)("corpus of real law texts", () => {
     });
   });
 });
+
+/** A small deterministic pseudo-random generator, so that failures can be replayed. */
+function lcg(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+describe.skipIf(!corpusPresent)("damaged corpus texts", () => {
+  const JUNK = ["", "\u3000", "\u200b", "---", "====", "# 标题", "*\t（一）甲；", "附件", "附\u3000\u3000则", "序\u3000\u3000言",
+    "目\u3000\u3000录", "① 注", "<!-- x -->", "[a](b) >> c", "\t\t表\t格", "一、点", "1．目", "（1999年1月1日通过）", "第一章", "总则"];
+
+  it("never throws and never loses a character, whatever lines are deleted, repeated or inserted", () => {
+    const rnd = lcg(20240229);
+    const failures: string[] = [];
+    for (const file of listCorpus()) {
+      const base = readFileSync(path.join(corpusDir, file), "utf8").split(/\r\n|\n/);
+      for (let round = 0; round < 3; round++) {
+        const lines = base.slice(0, 300 + Math.floor(rnd() * 300));
+        for (let k = 0; k < 15; k++) {
+          const at = Math.floor(rnd() * lines.length);
+          const r = rnd();
+          if (r < 0.3) lines.splice(at, 1);
+          else if (r < 0.6) lines.splice(at, 0, lines[Math.floor(rnd() * lines.length)] ?? "");
+          else lines.splice(at, 0, JUNK[Math.floor(rnd() * JUNK.length)]!);
+        }
+        const input = lines.join(rnd() < 0.5 ? "\n" : "\r\n");
+        for (const format of [undefined, "text", "markdown"] as const) {
+          const pair = losslessPair(input, parseLaw(input, { format }));
+          const difference = firstDifference(pair.input, pair.accounted);
+          if (difference) failures.push(`${file} round ${round} (${format ?? "auto"}): ${difference}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -229,3 +229,94 @@ describe("titles", () => {
     expect(untitled.warnings.map((w) => w.code)).toEqual(["missing-title"]);
   });
 });
+
+describe("drafts as they are published for consultation", () => {
+  const input = [
+    "中华人民共和国示例法（草案）",
+    "（征求意见稿）",
+    "",
+    `目${U}${U}录`,
+    `第一章${U}总${U}${U}则`,
+    `第二章${U}附${U}${U}则`,
+    "",
+    `第一章${U}总${U}${U}则`,
+    "",
+    `第一条${U}为了示例，制定本法。`,
+    "",
+    `第二章${U}附${U}${U}则`,
+    "",
+    `第二条${U}本法自${U}${U}年${U}${U}月${U}${U}日起施行。`,
+    "",
+    "关于《中华人民共和国示例法（草案）》的说明",
+    "",
+    "现就草案作如下说明。",
+    "一、起草的必要性",
+  ].join("\n");
+  const law = parseLaw(input);
+
+  it("keeps the draft note under the title as subtitle and skips the 目录", () => {
+    expect(law.title).toBe("中华人民共和国示例法（草案）");
+    expect(law.subtitle).toBe("（征求意见稿）");
+    expect(summarize(law)).toMatchObject({ chapters: 2, articles: 2 });
+  });
+
+  it("makes an explanation appended after the last article an unlabelled annex, not part of the article", () => {
+    const annex = law.body[2]!;
+    expect(annex).toMatchObject({ kind: "annex", label: "", heading: "关于《中华人民共和国示例法（草案）》的说明" });
+    expect(annex.children.map((c) => c.kind)).toEqual(["paragraph", "point"]);
+    expect(law.body[1]!.children[0]!.children).toHaveLength(1);
+    expect(law.warnings).toEqual([]);
+  });
+
+  it("reads Markdown conversions with bold labels and block quotes", () => {
+    const md = parseLaw("# 示例法\n\n## **第一章** 总则\n\n**第一条** 为了示例，制定本法。\n\n> **第二条** 本法自公布之日起施行。\n");
+    expect(flatten(md).map((p) => [p.kind, p.label])).toEqual([
+      ["chapter", "第一章"],
+      ["article", "第一条"],
+      ["paragraph", ""],
+      ["article", "第二条"],
+      ["paragraph", ""],
+    ]);
+    expect(md.warnings).toEqual([]);
+  });
+});
+
+describe("promulgation lines", () => {
+  it("puts the 主席令 block before the title into the front matter", () => {
+    const input = [
+      "中华人民共和国主席令",
+      "第十六号",
+      "《中华人民共和国示例法》已由中华人民共和国第十四届全国人民代表大会常务委员会第七次会议于2023年12月29日通过，现予公布，自2024年7月1日起施行。",
+      `中华人民共和国主席${U}习近平`,
+      "2023年12月29日",
+      "",
+      "中华人民共和国示例法",
+      "（2023年12月29日第十四届全国人民代表大会常务委员会第七次会议通过）",
+      "",
+      `第一条${U}为了示例，制定本法。`,
+    ].join("\r\n");
+    const law = parseLaw(input);
+    expect(law.title).toBe("中华人民共和国示例法");
+    expect(law.frontMatter.slice(0, 5)).toEqual(input.split("\r\n").slice(0, 5));
+    expect(law.body.map((p) => p.label)).toEqual(["第一条"]);
+    expect(law.warnings).toEqual([]);
+  });
+});
+
+describe("tables of contents", () => {
+  it("skips a 目录 with dot leaders and page numbers, and one whose body headings are spaced differently", () => {
+    const input = ["示例法", "", "目录", "第一章 总则……………1", "第二章 附则……………3", "", `第一章${U}总${U}${U}则`, `第一条${U}甲。`, "第二章 附 则", `第二条${U}乙。`].join("\n");
+    const law = parseLaw(input);
+    expect(law.body.map((p) => [p.kind, p.label, p.heading])).toEqual([
+      ["chapter", "第一章", "总则"],
+      ["chapter", "第二章", "附则"],
+    ]);
+    expect(law.frontMatter).toEqual(["示例法", "目录", "第一章 总则……………1", "第二章 附则……………3"]);
+  });
+
+  it("ends a 目录 at the first heading followed by an article even without a blank line", () => {
+    const law = parseLaw(["示例法", "目　　录", "第一章　总则", "第二章　附则", "第一章　总则", "第一条　甲。"].join("\n"));
+    expect(summarize(law)).toMatchObject({ chapters: 1, articles: 1 });
+    expect(law.frontMatter).toHaveLength(4);
+  });
+});

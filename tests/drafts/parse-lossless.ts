@@ -7,11 +7,13 @@
 import { bodyText, removeWhitespace, type ParsedLaw } from "../../app/drafts/parse";
 
 function stripMarkdown(lines: readonly string[]): string[] {
-  return lines.map((line) => {
-    if (/^\s*(=+|-+)\s*$/.test(line) && line.trim().length >= 2) return "";
-    const atx = /^ {0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+  return lines.map((original) => {
+    const line = original.replace(/^ {0,3}>[ \t]?/, ""); // block quote
+    if (/^\s*(=+|-+|(\*\s*){3,}|(_\s*){3,})\s*$/.test(line) && line.trim().length >= 2) return ""; // setext underline, rule
+    const unbolded = line.replace(/\*\*|__/g, "");
+    const atx = /^ {0,3}#{1,6}(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(unbolded);
     if (atx) return atx[1] ?? "";
-    return line.replace(/^[ \t\u3000]{0,4}[*+-](?:\t| +)(?=\S)/, "");
+    return unbolded.replace(/^[ \t\u3000]{0,4}[*+-](?:\t| +)(?=\S)/, ""); // bullet
   });
 }
 

@@ -3,23 +3,22 @@
  * Markdown heading depth is ignored: it does not follow the structure) and placed under the open
  * provisions. Lines that cannot be placed become warnings that keep their text.
  */
-import { detectAmendment } from "./amendment-points";
+import { finalise } from "./finalise";
 import {
   classifyLine,
   isHeadingLike,
   isNavigationLine,
-  isTitleNote,
   normaliseHeading,
+  splitTrailingNavigation,
   type LineToken,
 } from "./headings";
+import { findAppendedDocument, isStandalone, nextToken } from "./lookahead";
 import type { SourceLine } from "./normalise-lines";
 import { startsTable, takeTable } from "./tables";
 import { node, TreeState } from "./tree-state";
 import type { ParsedProvision, ParseWarning } from "./types";
 
 type Token<T extends LineToken["type"]> = Extract<LineToken, { type: T }>;
-
-const TRAILING_NAVIGATION = /[\s\u3000]+\[[^\]]*\]\([^)]*\)[^\[\]()]*$/;
 
 export function buildTree(
   lines: readonly SourceLine[],
@@ -44,36 +43,43 @@ class Builder {
     for (let i = start; i < lines.length; i++) {
       const line = lines[i]!;
       if (line.blank && line.markup !== "comment") continue;
-      if (line.markup === "comment") {
-        s.warn(line.no, "markup-comment", "HTML comment inside the body", line.text);
-        continue;
-      }
-      const titlePending = s.fresh !== null && s.fresh.heading === null && !line.tableRow;
-      if (!titlePending && startsTable(lines, i)) {
-        const table = takeTable(lines, i);
-        this.placeTable(line, table.text);
-        i = table.end;
-        continue;
-      }
-      const nav = TRAILING_NAVIGATION.exec(line.text);
-      if (!nav && isNavigationLine(line.text)) {
-        s.warn(line.no, "navigation", "site navigation line inside the body", line.text);
-        continue;
-      }
-      if (nav) {
-        // "…下列条款： [大萌法律读本](../duben) >>": keep the text, report the link
-        const text = line.text.slice(0, nav.index).trimEnd();
-        this.place({ ...line, text }, classifyLine(text), i);
-        s.warn(line.no, "navigation", "site navigation link at the end of a line", nav[0].trim());
-        continue;
-      }
-      const docEnd = this.appendedDocument(i);
-      if (docEnd !== null) {
-        i = docEnd;
-        continue;
-      }
-      this.place(line, classifyLine(line.text), i);
+      const fresh = s.fresh;
+      i = this.line(line, i);
+      if (s.fresh === fresh) s.fresh = null; // a heading's title can only continue on the very next line
     }
+  }
+
+  /** Handles lines[i]; returns the index of the last line it consumed. */
+  private line(line: SourceLine, i: number): number {
+    const { lines, s } = this;
+    if (line.markup === "comment") {
+      s.warn(line.no, "markup-comment", "HTML comment inside the body", line.text);
+      return i;
+    }
+    const titlePending = s.fresh !== null && s.fresh.heading === null && !line.tableRow;
+    if (!titlePending && startsTable(lines, i)) {
+      const table = takeTable(lines, i);
+      this.placeTable(line, table.text);
+      return table.end;
+    }
+    const nav = splitTrailingNavigation(line.text);
+    if (nav) {
+      // "…下列条款： [大萌法律读本](../duben) >>": keep the text, report the link
+      this.place({ ...line, text: nav.text }, classifyLine(nav.text), i);
+      s.warn(line.no, "navigation", "site navigation link at the end of a line", nav.link);
+      return i;
+    }
+    if (isNavigationLine(line.text)) {
+      s.warn(line.no, "navigation", "site navigation line inside the body", line.text);
+      return i;
+    }
+    const doc = findAppendedDocument(lines, i);
+    if (doc) {
+      this.openUnlabelledAnnex(line, doc.title.join(""), lines[doc.noteIndex]!.text);
+      return doc.noteIndex;
+    }
+    this.place(line, classifyLine(line.text), i);
+    return i;
   }
 
   private place(line: SourceLine, token: LineToken, i: number): void {
@@ -226,18 +232,16 @@ class Builder {
       s.warn(line.no, "heading-continuation", `heading of ${fresh.label || "附则"} continued on this line`);
       return;
     }
-    if (!this.markdown && this.standalone(i) && isHeadingLike(text, 40) && !s.continuing) {
-      if (s.annex) {
-        s.closeAll();
-        const annex = node("annex", line.no, { heading: normaliseHeading(text) });
-        s.body.push(annex);
-        s.annex = annex;
-        return;
+    if (!this.markdown && isStandalone(this.lines, i) && isHeadingLike(text, 40) && !s.continuing) {
+      // a caption between blank lines: after an annex it starts another one ("区旗图案")
+      // or, after the last article, the title of an appended text ("关于…（草案）的说明")
+      if (s.annex || (s.unit && nextToken(this.lines, i)?.type === "text")) return this.openUnlabelledAnnex(line, text);
+      if (!s.paragraphContainer() && s.hasStructure()) {
+        return this.unplaced(line, "unplaced-heading", "unnumbered heading that fits no level");
       }
-      return this.unplaced(line, "unplaced-heading", "unnumbered heading that fits no level");
     }
     if (s.continuing && s.last) return s.extendLast(text);
-    if (s.item && this.continuesList(i)) return s.extendLast(text); // a second sentence of an item
+    if (s.last && s.item && this.continuesList(i)) return s.extendLast(text); // a second sentence of an item
     if (s.last && /[：:]$/.test(s.last.text) && /[，,；;]$/.test(text) && text.length <= 40 && !/^[“"‘]/.test(text)) {
       return s.extendLast(text);
     }
@@ -269,76 +273,32 @@ class Builder {
     this.s.warn(line.no, code, message, text);
   }
 
-  /** A text line between blank lines (plain-text layouts put blank lines only around headings). */
-  private standalone(i: number): boolean {
-    const before = this.lines[i - 1];
-    const after = this.lines[i + 1];
-    return (!before || before.blank) && (!after || after.blank);
-  }
-
   /** True when the next line continues the numbering of the open item or subitem. */
   private continuesList(i: number): boolean {
-    const next = this.nextToken(i);
+    const next = nextToken(this.lines, i);
     if (next?.type !== "list") return false;
     const s = this.s;
     return [s.subitem, s.item].some((open) => open && s.styles.get(open) === next.style && open.number! + 1 === next.number);
   }
 
-  private nextToken(i: number): LineToken | null {
-    for (let j = i + 1; j < this.lines.length; j++) {
-      const l = this.lines[j]!;
-      if (!l.blank) return classifyLine(l.text);
-    }
-    return null;
-  }
-
   private nextIsLabelled(i: number): boolean {
-    const t = this.nextToken(i)?.type;
+    const t = nextToken(this.lines, i)?.type;
     return t === undefined || t === "article" || t === "structure" || t === "supplementary" || t === "list";
   }
 
-  /**
-   * A document appended after the law (the Hong Kong Basic Law's later decisions): title lines,
-   * a blank line, then a 题注 "（…通过）". Becomes an annex without label; the 题注 is its text.
-   */
-  private appendedDocument(i: number): number | null {
-    const { lines, s } = this;
-    const before = lines[i - 1];
-    if (before && !before.blank) return null;
-    let j = i;
-    const title: string[] = [];
-    while (j < lines.length && !lines[j]!.blank && title.length < 5) {
-      const l = lines[j]!;
-      if (l.tableRow || !isHeadingLike(l.text, 100) || classifyLine(l.text).type !== "text") return null;
-      title.push(l.text);
-      j++;
-    }
-    if (title.length === 0 || j >= lines.length || !lines[j]!.blank) return null;
-    while (j < lines.length && lines[j]!.blank) j++;
-    const note = lines[j];
-    if (!note || !isTitleNote(note.text)) return null;
+  /** An appended document becomes an annex without label; its 题注, if any, is the annex's text. */
+  private openUnlabelledAnnex(line: SourceLine, title: string, note = ""): void {
+    const s = this.s;
     s.closeAll();
-    const annex = node("annex", lines[i]!.no, { heading: normaliseHeading(title.join("")), text: note.text });
+    const annex = node("annex", line.no, { heading: normaliseHeading(title), text: note });
     s.body.push(annex);
     s.annex = annex;
     s.lastArticle = null;
-    return j;
   }
 
   finish(): { body: ParsedProvision[]; warnings: ParseWarning[] } {
     const s = this.s;
-    const visit = (p: ParsedProvision): void => {
-      if ((p.kind === "article" || p.kind === "point") && !p.children.some((c) => c.kind === "paragraph")) {
-        p.children.unshift(node("paragraph", p.line, { number: 1 }));
-      }
-      if (p.kind === "point") {
-        const first = p.children.find((c) => c.kind === "paragraph");
-        const amends = first ? detectAmendment(first.text) : null;
-        if (amends) p.amends = amends;
-      }
-      p.children.forEach(visit);
-    };
-    s.body.forEach(visit);
+    finalise(s.body);
     s.warnings.sort((a, b) => a.line - b.line);
     return { body: s.body, warnings: s.warnings };
   }

@@ -4,6 +4,7 @@
  * "<!-- INFO END -->", promulgation lines, and the 目录 with its entries. None of it becomes a
  * provision; all of it is returned as printed in `frontMatter`.
  */
+import { NUMBER_CHARS } from "./chinese-numbers";
 import { classifyLine, isHeadingLike, isNavigationLine } from "./headings";
 import { removeWhitespace, type SourceLine } from "./normalise-lines";
 
@@ -18,9 +19,21 @@ export interface FrontMatter {
 const METADATA = /^(来源|发布部门|发文字号|文号|效力级别|效力位阶|时效性|公布日期|施行日期|颁布日期|实施日期|发布日期|制定机关|法规类别)\s*[：:]/;
 const HISTORY = /^\d{4}年\d{1,2}月\d{1,2}日/;
 const HISTORY_VERB = /通过|修正|修订|公布|施行|批准|备案|发布/;
-const PROMULGATION =
-  /现予公布|予以公布|主席令|国务院令|^第[0-9０-９]+号$|^(中华人民共和国)?(国家)?主席[\s　]|^(国务院)?总理[\s　]|^\d{4}年\d{1,2}月\d{1,2}日$/;
+/** 主席令 / 国务院令 headers, 第N号, "现予公布", signatures, a date alone on its line. */
+const PROMULGATION = new RegExp(
+  [
+    "(主席|国务院|部|委员会|局|署|行|院|政府)令[\\s　]*([（(]?第.{1,8}号[）)]?)?$",
+    "^(第|〔\\d{4}〕)[0-9０-９零〇一二三四五六七八九十百千]+号$",
+    "现予公布|予以公布|现予发布|予以发布|现予印发|予以印发",
+    "^(中华人民共和国)?(国家)?(主席|总理|副总理|部长|主任|局长|署长|行长|院长|省长|市长)[\\s　]+\\S{2,4}$",
+    "^\\d{4}年\\d{1,2}月\\d{1,2}日$",
+    "^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$",
+  ].join("|"),
+);
 const TOC = /^目[\s\u3000]*录$/;
+const TOC_LABEL = new RegExp(`^第[${NUMBER_CHARS}]+(分编|编|章|节)`);
+/** "（草案）", "（征求意见稿）", "（修订草案二次审议稿）" printed under a draft's title. */
+const DRAFT_NOTE = /^[（(][^（()）]{0,20}(草案|征求意见稿|审议稿|送审稿|讨论稿|建议稿)[^（()）]{0,10}[）)]$/;
 
 function isTitleLine(line: SourceLine): boolean {
   return (
@@ -31,6 +44,7 @@ function isTitleLine(line: SourceLine): boolean {
     !HISTORY.test(line.text) &&
     !METADATA.test(line.text) &&
     !TOC.test(line.text) &&
+    !PROMULGATION.test(line.text) &&
     !isNavigationLine(line.text)
   );
 }
@@ -38,7 +52,7 @@ function isTitleLine(line: SourceLine): boolean {
 function isTocEntry(line: SourceLine): boolean {
   const token = classifyLine(line.text);
   if (token.type === "structure" || token.type === "preamble" || token.type === "supplementary") return true;
-  if (token.type === "annex") return true;
+  if (token.type === "annex" || TOC_LABEL.test(line.text)) return true; // "第二章　自然人  （第一节…	第二节…）"
   // Markdown editions indent entries with tabs; plain editions with U+3000.
   return /^[\t\u3000]/.test(line.raw) && token.type !== "article" && isHeadingLike(line.text, 60);
 }
@@ -57,7 +71,7 @@ export function extractFrontMatter(lines: readonly SourceLine[]): FrontMatter {
   };
 
   skipBlank();
-  while (i < n && !lines[i]!.blank && isNavigationLine(lines[i]!.text)) {
+  while (i < n && !lines[i]!.blank && (isNavigationLine(lines[i]!.text) || PROMULGATION.test(lines[i]!.text))) {
     keep(lines[i++]!);
     skipBlank();
   }
@@ -99,7 +113,7 @@ export function extractFrontMatter(lines: readonly SourceLine[]): FrontMatter {
       i++;
       continue;
     }
-    if (/^[（(]/.test(text) && (/\d{4}年/.test(text) || HISTORY_VERB.test(text))) {
+    if (/^[（(]/.test(text) && classifyLine(text).type === "text" && (/\d{4}年|[〇零一二三四五六七八九]{4}年/.test(text) || HISTORY_VERB.test(text) || DRAFT_NOTE.test(text))) {
       // 题注, possibly over several lines: read until the closing parenthesis
       let count = 0;
       while (i < n && count < 8) {

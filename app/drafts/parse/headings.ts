@@ -65,7 +65,8 @@ function structure(text: string): LineToken | null {
   const kindWord = m[2] ?? "";
   const spaced = m[3] !== undefined;
   const rest = (spaced ? m[4] : m[5]) ?? "";
-  if (rest !== "" && (/[。；;]$/.test(rest) || (!spaced && !isHeadingLike(rest, 30)))) return null;
+  // "第二章 规定的…：" would be a sentence; a title is short and ends without punctuation
+  if (rest !== "" && !isHeadingLike(rest, spaced ? 60 : 30)) return null;
   const kind: StructureKind =
     kindWord === "编" ? "part" : kindWord === "分编" ? "subpart" : kindWord === "章" ? "chapter" : "section";
   const heading = rest === "" ? null : normaliseHeading(rest);
@@ -168,9 +169,17 @@ export function isTitleNote(text: string): boolean {
 /** Site navigation: Markdown links, breadcrumbs. */
 export function isNavigationLine(text: string): boolean {
   if (/^\[[^\]]*\]\([^)]*\)/.test(text)) return true;
-  if (classifyLine(text).type !== "text" || /[。；;：:]/.test(text)) return false;
-  return (
+  const looksLikeNavigation =
     (/\s>>\s|^>>|>>$|\s>\s/.test(text) && text.length <= 60) ||
-    /^(首页|当前位置|您的位置|返回首页|返回顶部|上一篇|下一篇|打印本页|关闭窗口)/.test(text)
-  );
+    /^(首页|当前位置|您的位置|返回首页|返回顶部|上一篇|下一篇|打印本页|关闭窗口)/.test(text);
+  return looksLikeNavigation && !/[。；;：:]/.test(text) && classifyLine(text).type === "text";
+}
+
+const TRAILING_NAVIGATION = /[\s\u3000]+\[[^\]]*\]\([^)]*\)[^[\]()]*$/;
+
+/** "…下列条款： [大萌法律读本](../duben) >>" -> the text and the navigation link, apart. */
+export function splitTrailingNavigation(text: string): { text: string; link: string } | null {
+  const m = TRAILING_NAVIGATION.exec(text);
+  if (!m || m.index === 0) return null;
+  return { text: text.slice(0, m.index).trimEnd(), link: m[0].trim() };
 }

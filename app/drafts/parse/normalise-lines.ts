@@ -1,7 +1,8 @@
 /**
  * Splits the input into lines and removes what is not text: byte-order marks, line terminators
  * (CRLF, LF and CR mixed), edge whitespace (ASCII, U+3000, thin and zero-width spaces) and, for
- * Markdown, heading markers, setext underlines, bullets and hard-break spaces.
+ * Markdown, heading markers, setext underlines, bullets, block-quote markers, bold markers and
+ * hard-break spaces.
  */
 
 export type LineMarkup = "none" | "atx" | "setext-underline" | "rule" | "bullet" | "comment";
@@ -49,6 +50,9 @@ const UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const RULE = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const BULLET = /^[ \t\u3000]{0,4}[*+-](?:\t| +)(?=\S)/;
 const COMMENT = /^\s*<!--[\s\S]*?-->\s*$/;
+const BLOCKQUOTE = /^ {0,3}>[ \t]?/;
+/** Bold markers (**第一条**): law texts never contain them, Markdown conversions often do. */
+const BOLD = /\*\*|__/g;
 const LEADING_INDENT = /^[ \t\u3000]+/;
 const TRAILING_SPACES = /[ \u3000\u00a0]+$/;
 
@@ -84,35 +88,37 @@ export function normaliseLines(input: string, markdown: boolean): SourceLine[] {
       continue;
     }
     const prev = out[out.length - 1];
-    if (UNDERLINE.test(raw) && raw.trim().length >= 2) {
+    const unquoted = raw.replace(BLOCKQUOTE, "");
+    if (UNDERLINE.test(unquoted) && unquoted.trim().length >= 2) {
       if (prev && !prev.blank && prev.markup !== "atx") {
-        prev.setextLevel = raw.trim().startsWith("=") ? 1 : 2;
+        prev.setextLevel = unquoted.trim().startsWith("=") ? 1 : 2;
         out.push(markupLine(no, raw, "setext-underline"));
       } else {
         out.push(markupLine(no, raw, "rule"));
       }
       continue;
     }
-    if (RULE.test(raw)) {
+    if (RULE.test(unquoted)) {
       out.push(markupLine(no, raw, "rule"));
       continue;
     }
-    const atx = ATX.exec(raw);
+    const src = unquoted.replace(BOLD, "");
+    const atx = ATX.exec(src);
     if (atx) {
       out.push(plainLine(no, raw, atx[2] ?? "", "atx", (atx[1] ?? "#").length));
       continue;
     }
-    if (COMMENT.test(raw)) {
+    if (COMMENT.test(src)) {
       // keep the comment as text so that it is either front matter or reported, never dropped
-      out.push(plainLine(no, raw, raw, "comment", 0));
+      out.push(plainLine(no, raw, src, "comment", 0));
       continue;
     }
-    const bullet = BULLET.exec(raw);
+    const bullet = BULLET.exec(src);
     if (bullet) {
-      out.push(plainLine(no, raw, raw.slice(bullet[0].length), "bullet", 0));
+      out.push(plainLine(no, raw, src.slice(bullet[0].length), "bullet", 0));
       continue;
     }
-    out.push(plainLine(no, raw, raw, "none", 0));
+    out.push(plainLine(no, raw, src, "none", 0));
   }
   return out;
 }

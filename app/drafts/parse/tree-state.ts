@@ -49,6 +49,11 @@ export class TreeState {
 
   warn(line: number, code: string, message: string, text?: string): void {
     this.warnings.push(text === undefined ? { line, code, message } : { line, code, message, text });
+    if (text !== undefined) {
+      // text kept in a warning sits between provisions: nothing after it may extend an earlier one
+      this.last = null;
+      this.continuing = false;
+    }
   }
 
   closeUnit(): void {
