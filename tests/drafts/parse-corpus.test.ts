@@ -8,7 +8,14 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { flatten, parseLaw, summarize, type ParsedLaw, type ParsedProvision } from "../../app/drafts/parse";
+import {
+  flatten,
+  parseLaw,
+  PARSE_WARNING_CODES,
+  summarize,
+  type ParsedLaw,
+  type ParsedProvision,
+} from "../../app/drafts/parse";
 import { firstDifference, losslessPair } from "./parse-lossless";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -247,6 +254,7 @@ describe.skipIf(!corpusPresent)("damaged corpus texts", () => {
   it("never throws and never loses a character, whatever lines are deleted, repeated or inserted", () => {
     const rnd = lcg(20240229);
     const failures: string[] = [];
+    const codes = new Set<string>();
     for (const file of listCorpus()) {
       const base = readFileSync(path.join(corpusDir, file), "utf8").split(/\r\n|\n/);
       for (let round = 0; round < 3; round++) {
@@ -260,12 +268,91 @@ describe.skipIf(!corpusPresent)("damaged corpus texts", () => {
         }
         const input = lines.join(rnd() < 0.5 ? "\n" : "\r\n");
         for (const format of [undefined, "text", "markdown"] as const) {
-          const pair = losslessPair(input, parseLaw(input, { format }));
+          const law = parseLaw(input, { format });
+          const pair = losslessPair(input, law);
           const difference = firstDifference(pair.input, pair.accounted);
           if (difference) failures.push(`${file} round ${round} (${format ?? "auto"}): ${difference}`);
+          for (const w of law.warnings) codes.add(w.code);
         }
       }
     }
     expect(failures).toEqual([]);
+    // every code that occurs has a description in both languages
+    expect([...codes].filter((c) => !(c in PARSE_WARNING_CODES))).toEqual([]);
+    expect(codes.size).toBeGreaterThan(3);
+  });
+});
+
+describe.skipIf(!corpusPresent)("provisions checked against the official texts", () => {
+  const parse = (file: string) => parseLaw(readFileSync(path.join(corpusDir, file), "utf8"), { fileName: path.basename(file) });
+  const article = (law: ParsedLaw, number: number, suffix: number | null = null) =>
+    lawArticles(law).find((a) => a.number === number && a.suffix === suffix)!;
+
+  it("宪法: 序言 of 13 paragraphs; 第六十五条 has four 款, the list of members staying in the first (第四款 is the ban on office)", () => {
+    const law = parse("laws/中华人民共和国宪法.txt");
+    expect(law.body[0]).toMatchObject({ kind: "preamble", label: "序言" });
+    expect(law.body[0]!.children).toHaveLength(13);
+    const art65 = article(law, 65);
+    expect(art65.children).toHaveLength(4);
+    expect(art65.children[0]!.text).toContain("委员长，\n副委员长若干人，\n秘书长，\n委员若干人。");
+    expect(art65.children[3]!.text).toMatch(/^全国人民代表大会常务委员会的组成人员不得担任/);
+  });
+
+  it("民法典: 物权编 has five 分编, 第一千二百六十条 sits in the unnumbered 附则", () => {
+    const law = parse("laws/中华人民共和国民法典.md");
+    expect(law.body[1]!.children.map((c) => c.heading)).toEqual(["通则", "所有权", "用益物权", "担保物权", "占有"]);
+    const supplementary = law.body.at(-1)!;
+    expect(supplementary).toMatchObject({ kind: "chapter", number: null, heading: "附则" });
+    expect(supplementary.children.map((a) => a.label)).toEqual(["第一千二百五十九条", "第一千二百六十条"]);
+    // a 款 that follows a list of items is a new 款, not part of the last item
+    expect(article(law, 414).children.map((c) => c.children.length)).toEqual([3, 0]);
+  });
+
+  it("刑法: 第一百三十三条之一 is article 133 with suffix 1; the 附件 list the repealed and kept decisions", () => {
+    const law = parse("laws/中华人民共和国刑法.md");
+    expect(article(law, 133, 1)).toMatchObject({ label: "第一百三十三条之一", number: 133, suffix: 1 });
+    const annexes = law.body.filter((p) => p.kind === "annex");
+    expect(annexes.map((a) => [a.label, a.children[0]!.children.length])).toEqual([["附件一", 15], ["附件二", 8]]);
+  });
+
+  it("刑法修正案（十二）: eight points, seven of which amend an article of 刑法", () => {
+    const law = parse("laws/中华人民共和国刑法修正案（十二）.txt");
+    expect(law.body.map((p) => p.amends?.article ?? null)).toEqual([
+      "第一百六十五条", "第一百六十六条", "第一百六十九条", "第三百八十七条", "第三百九十条", "第三百九十一条", "第三百九十三条", null,
+    ]);
+    expect(law.body.every((p) => p.amends === undefined || p.amends.law === "刑法")).toBe(true);
+  });
+
+  it("香港特别行政区基本法: three annexes with their titles, then the captions and the appended decisions", () => {
+    const law = parse("laws/中华人民共和国香港特别行政区基本法.txt");
+    const annexes = law.body.filter((p) => p.kind === "annex");
+    expect(annexes.slice(0, 3).map((a) => [a.label, a.heading])).toEqual([
+      ["附件一", "香港特别行政区行政长官的产生办法"],
+      ["附件二", "香港特别行政区立法会的产生办法和表决程序"],
+      ["附件三", "在香港特别行政区实施的全国性法律"],
+    ]);
+    expect(annexes.slice(3, 5).map((a) => a.heading)).toEqual(["香港特别行政区区旗图案", "香港特别行政区区徽图案"]);
+    expect(annexes.slice(5).every((a) => a.label === "" && /^（.*）$/.test(a.text))).toBe(true);
+    // 第四十八条（三）has a second sentence that belongs to the item
+    expect(article(law, 48).children[0]!.children[2]!.text).toBe(
+      "签署立法会通过的法案，公布法律；\n签署立法会通过的财政预算案，将财政预算、决算报中央人民政府备案；",
+    );
+  });
+
+  it("刑事诉讼法: 第四编 执行 holds its articles directly; the broken chapter title is joined", () => {
+    const law = parse("laws/中华人民共和国刑事诉讼法.md");
+    const part4 = law.body[3]!;
+    expect(part4).toMatchObject({ kind: "part", heading: "执行" });
+    expect(part4.children.every((c) => c.kind === "article")).toBe(true);
+    expect(flatten(law).find((p) => p.kind === "chapter" && p.line === 1453)!.heading).toBe(
+      "犯罪嫌疑人、被告人逃匿、死亡案件违法所得的没收程序",
+    );
+  });
+
+  it("海商法: 第二百一十条 has items with sub-items whose tonnage lists stay in the sub-item", () => {
+    const law = parse("laws/中华人民共和国海商法.txt");
+    const [item1] = article(law, 210).children[0]!.children;
+    expect(item1!.children.map((c) => c.label)).toEqual(["1.", "2."]);
+    expect(item1!.children[1]!.text.split("\n")).toHaveLength(5);
   });
 });

@@ -17,6 +17,7 @@ import type { SourceLine } from "./normalise-lines";
 import { startsTable, takeTable } from "./tables";
 import { node, TreeState } from "./tree-state";
 import type { ParsedProvision, ParseWarning } from "./types";
+import type { ParseWarningCode } from "./warning-codes";
 
 type Token<T extends LineToken["type"]> = Extract<LineToken, { type: T }>;
 
@@ -269,7 +270,12 @@ class Builder {
     s.addParagraph(container, line.no, table);
   }
 
-  private unplaced(line: SourceLine, code = "unplaced-text", message = "text outside any provision", text = line.text): void {
+  private unplaced(
+    line: SourceLine,
+    code: ParseWarningCode = "unplaced-text",
+    message = "text outside any provision",
+    text = line.text,
+  ): void {
     this.s.warn(line.no, code, message, text);
   }
 

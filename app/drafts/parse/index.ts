@@ -20,6 +20,7 @@ export { articleLabel, formatChineseNumber, parseChineseNumber } from "./chinese
 export { bodyText, flatten, summarize } from "./summarize";
 export { detectFormat } from "./detect-layout";
 export { removeWhitespace } from "./normalise-lines";
+export { PARSE_WARNING_CODES, type ParseWarningCode } from "./warning-codes";
 
 export function parseLaw(input: string, options: ParseOptions = {}): ParsedLaw {
   const format = options.format ?? detectFormat(input, options.fileName);

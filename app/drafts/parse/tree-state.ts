@@ -5,6 +5,7 @@
  */
 import type { ListStyle } from "./headings";
 import type { ParsedProvision, ParseWarning, ProvisionKind } from "./types";
+import type { ParseWarningCode } from "./warning-codes";
 
 export function node(
   kind: ProvisionKind,
@@ -47,7 +48,7 @@ export class TreeState {
   readonly lastNumber = new Map<ProvisionKind, number>();
   readonly styles = new Map<ParsedProvision, ListStyle>();
 
-  warn(line: number, code: string, message: string, text?: string): void {
+  warn(line: number, code: ParseWarningCode, message: string, text?: string): void {
     this.warnings.push(text === undefined ? { line, code, message } : { line, code, message, text });
     if (text !== undefined) {
       // text kept in a warning sits between provisions: nothing after it may extend an earlier one
