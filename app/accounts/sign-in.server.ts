@@ -7,8 +7,15 @@ import { createRateLimiter, type RateLimiter } from "../platform/rate-limit.serv
 import { verifyAgainstNothing, verifyPassword } from "./password.server";
 import { startSession } from "./sessions.server";
 
-/** 10 attempts per 15 minutes per address and per account name. */
-const defaultLimiter = createRateLimiter({ limit: 10, windowMs: 15 * 60 * 1000 });
+/**
+ * Failed attempts are limited per account name (10 in 15 minutes) and per address (30 in 15
+ * minutes: a whole office may share one address). Successful sign-ins do not count.
+ */
+const WINDOW_MS = 15 * 60 * 1000;
+const defaultLimiters = {
+  user: createRateLimiter({ limit: 10, windowMs: WINDOW_MS }),
+  ip: createRateLimiter({ limit: 30, windowMs: WINDOW_MS }),
+};
 
 export type SignInResult =
   | { ok: true; userId: string; session: { id: string; expiresAt: Date } }
@@ -18,12 +25,13 @@ export type SignInResult =
 export async function signIn(
   db: Db,
   input: { username: string; password: string; clientIp: string; userAgent: string | null; requestId: string; now: Date },
-  limiter: RateLimiter = defaultLimiter,
+  limiters: { user: RateLimiter; ip: RateLimiter } = defaultLimiters,
 ): Promise<SignInResult> {
   const username = input.username.trim().toLowerCase();
-  for (const key of [`ip:${input.clientIp}`, `user:${username}`]) {
-    const r = limiter.hit(key, input.now.getTime());
-    if (!r.allowed) return { ok: false, error: "rate_limited", retryAfterMs: r.retryAfterMs };
+  const now = input.now.getTime();
+  for (const [limiter, key] of [[limiters.ip, input.clientIp], [limiters.user, username]] as const) {
+    const r = limiter.blocked(key, now);
+    if (r.blocked) return { ok: false, error: "rate_limited", retryAfterMs: r.retryAfterMs };
   }
   const [user] = await db
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
@@ -31,6 +39,8 @@ export async function signIn(
     .where(eq(users.username, username));
   const valid = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password);
   if (!user || !valid || user.disabledAt) {
+    limiters.ip.hit(input.clientIp, now);
+    limiters.user.hit(username, now);
     await recordAudit(db, {
       actorUserId: null,
       action: "auth.sign_in_failed",
@@ -42,7 +52,7 @@ export async function signIn(
     });
     return { ok: false, error: "invalid" };
   }
-  limiter.reset(`user:${username}`);
+  limiters.user.reset(username);
   const session = await db.transaction(async (tx) => {
     await tx.update(users).set({ lastSignInAt: input.now }).where(eq(users.id, user.id));
     await recordAudit(tx, { actorUserId: user.id, action: "auth.sign_in", subjectType: "user", subjectId: user.id, requestId: input.requestId, at: input.now });

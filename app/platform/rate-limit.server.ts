@@ -5,6 +5,8 @@
 export interface RateLimiter {
   /** Counts one hit for `key`; returns whether it is allowed and, if not, when to retry. */
   hit(key: string, now?: number): { allowed: boolean; retryAfterMs: number };
+  /** Whether `key` is over its limit, without counting a hit. */
+  blocked(key: string, now?: number): { blocked: boolean; retryAfterMs: number };
   reset(key: string): void;
 }
 
@@ -22,6 +24,11 @@ export function createRateLimiter(options: { limit: number; windowMs: number; ma
       w.count += 1;
       const allowed = w.count <= options.limit;
       return { allowed, retryAfterMs: allowed ? 0 : w.start + options.windowMs - now };
+    },
+    blocked(key, now = Date.now()) {
+      const w = windows.get(key);
+      if (!w || now - w.start >= options.windowMs || w.count < options.limit) return { blocked: false, retryAfterMs: 0 };
+      return { blocked: true, retryAfterMs: w.start + options.windowMs - now };
     },
     reset(key) {
       windows.delete(key);

@@ -10,6 +10,7 @@ import { openTestDb } from "../support/test-db";
 
 const PASSWORDS = { admin: "admin-password", officer: "officer-password", staff: "staff-password" };
 const now = new Date("2026-11-30T10:00:00Z");
+const limiters = (user = 100, ip = 100) => ({ user: createRateLimiter({ limit: user, windowMs: 60_000 }), ip: createRateLimiter({ limit: ip, windowMs: 60_000 }) });
 const attempt = (username: string, password: string, clientIp = "127.0.0.1") => ({ username, password, clientIp, userAgent: "test", requestId: "req-1", now });
 
 describe("signing in", () => {
@@ -20,8 +21,15 @@ describe("signing in", () => {
   });
   afterAll(() => h?.close());
 
+  it("slows down one address guessing many accounts", async () => {
+    const limiter = limiters(100, 3);
+    for (let i = 0; i < 3; i++) await signIn(h.db, attempt(`user${i}`, "guess-xxxxxxxx", "10.0.2.1"), limiter);
+    expect(await signIn(h.db, attempt("officer", PASSWORDS.officer, "10.0.2.1"), limiter)).toMatchObject({ ok: false, error: "rate_limited" });
+    expect((await signIn(h.db, attempt("officer", PASSWORDS.officer, "10.0.2.2"), limiter)).ok).toBe(true);
+  });
+
   it("starts a session for the right password, whatever the case of the username", async () => {
-    const r = await signIn(h.db, attempt("  Officer ", PASSWORDS.officer), createRateLimiter({ limit: 100, windowMs: 1000 }));
+    const r = await signIn(h.db, attempt("  Officer ", PASSWORDS.officer), limiters());
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(await sessionUserId(h.db, r.session.id, now)).toBe(r.userId);
@@ -29,7 +37,7 @@ describe("signing in", () => {
   });
 
   it("answers a wrong password and an unknown account the same way, and audits both", async () => {
-    const limiter = createRateLimiter({ limit: 100, windowMs: 1000 });
+    const limiter = limiters();
     const wrong = await signIn(h.db, attempt("officer", "nope-nope-nope"), limiter);
     const unknown = await signIn(h.db, attempt("nobody", "nope-nope-nope"), limiter);
     expect(wrong).toEqual({ ok: false, error: "invalid" });
@@ -40,16 +48,22 @@ describe("signing in", () => {
 
   it("refuses a disabled account even with the right password", async () => {
     await h.db.update(users).set({ disabledAt: now }).where(eq(users.username, "staff"));
-    const r = await signIn(h.db, attempt("staff", PASSWORDS.staff), createRateLimiter({ limit: 100, windowMs: 1000 }));
+    const r = await signIn(h.db, attempt("staff", PASSWORDS.staff), limiters());
     expect(r).toEqual({ ok: false, error: "invalid" });
     await h.db.update(users).set({ disabledAt: null }).where(eq(users.username, "staff"));
   });
 
-  it("slows down guessing: after too many attempts even the right password waits", async () => {
-    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000 });
-    for (let i = 0; i < 3; i++) await signIn(h.db, attempt("admin", `guess-${i}-xxxxx`, "10.0.0.9"), limiter);
+  it("does not count successful sign-ins against an office's shared address", async () => {
+    const limiter = limiters(3, 3);
+    for (let i = 0; i < 5; i++) expect((await signIn(h.db, attempt("officer", PASSWORDS.officer, "10.0.0.8"), limiter)).ok).toBe(true);
+  });
+
+  it("slows down guessing an account: after too many failures even the right password waits", async () => {
+    const limiter = limiters(3, 100);
+    for (let i = 0; i < 3; i++) await signIn(h.db, attempt("admin", `guess-${i}-xxxxx`, `10.0.1.${i}`), limiter);
     const r = await signIn(h.db, attempt("admin", PASSWORDS.admin, "10.0.0.9"), limiter);
     expect(r).toMatchObject({ ok: false, error: "rate_limited" });
+    expect((await signIn(h.db, attempt("officer", PASSWORDS.officer, "10.0.0.9"), limiter)).ok).toBe(true);
     const [admin] = await h.db.select().from(users).where(eq(users.username, "admin"));
     expect(await h.db.select().from(sessions).where(eq(sessions.userId, admin!.id))).toEqual([]);
   });

@@ -18,6 +18,15 @@ describe("rate limiter", () => {
     expect(limiter.hit("k", 1001).allowed).toBe(true);
   });
 
+  it("tells whether a key is blocked without counting", () => {
+    const limiter = createRateLimiter({ limit: 2, windowMs: 1000 });
+    expect(limiter.blocked("k", 0).blocked).toBe(false);
+    limiter.hit("k", 0);
+    limiter.hit("k", 0);
+    expect(limiter.blocked("k", 100)).toEqual({ blocked: true, retryAfterMs: 900 });
+    expect(limiter.blocked("k", 1000).blocked).toBe(false);
+  });
+
   it("stays bounded under a flood of distinct keys", () => {
     const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, maxKeys: 100 });
     for (let i = 0; i < 1000; i++) expect(limiter.hit(`ip${i}`, 0).allowed).toBe(true);
