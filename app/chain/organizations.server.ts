@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import { contactPoints, ORGANIZATION_LEVELS, organizations, type OrganizationLevel } from "../../db/schema";
-import { can, type Principal, type Scope } from "../accounts/policy";
+import { can, type Action, type Principal, type Scope } from "../accounts/policy";
 import { recordAudit } from "../platform/audit.server";
 import { choice, msg, optionalText, requiredText } from "../platform/forms";
 import { invalid, type Outcome } from "../platform/outcome";
@@ -120,8 +120,8 @@ export async function createContactPoint(db: Db, actor: Principal | null, input:
   return { ok: true, value: { id } };
 }
 
-/** The part of the tree an actor may administer (for pickers): organisations and their contact points. */
-export async function administrableTree(db: Executor, actor: Principal | null): Promise<OrganizationNode[]> {
+/** The part of the tree where an actor may do `action` (for pickers): organisations and their contact points. */
+export async function treeWhere(db: Executor, actor: Principal | null, action: Action): Promise<OrganizationNode[]> {
   const tree = await listOrganizationTree(db);
-  return tree.filter((o) => can(actor, "organization.manage", { organizationPath: o.path }));
+  return tree.filter((o) => can(actor, action, { organizationPath: o.path }));
 }

@@ -1,9 +1,8 @@
-/** The public side of drafts: what is published, and one draft's current text for reading. */
+/** The public list of drafts: what is published, and whether it is open for comment. */
 import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { consultations, draftVersions, drafts, provisions } from "../../db/schema";
 import { windowState, type WindowState } from "./consultation-window";
-import { latestPublishedVersion, provisionsOf } from "./drafts.server";
 
 export interface DraftListing {
   slug: string;
@@ -56,19 +55,4 @@ export async function listPublishedDrafts(db: Executor, now: Date): Promise<Draf
     articleCount: counts.find((c) => c.versionId === r.versionId)?.n ?? 0,
     window: windowState(windows.get(r.id), now),
   }));
-}
-
-export async function getDraftForReading(db: Executor, slug: string, now: Date) {
-  const [draft] = await db.select().from(drafts).where(and(eq(drafts.slug, slug), isNull(drafts.archivedAt)));
-  if (!draft) return null;
-  const version = await latestPublishedVersion(db, draft.id);
-  if (!version) return null;
-  const rows = await provisionsOf(db, version.id);
-  const windows = await latestConsultations(db, [draft.id]);
-  return {
-    draft: { slug: draft.slug, title: draft.title },
-    version: { label: version.label, seq: version.seq, publishedAt: version.publishedAt!, explanationHtml: version.explanationHtml },
-    provisions: rows.map((p) => ({ key: p.stableKey, kind: p.kind, label: p.label, heading: p.heading, text: p.text, depth: p.depth, parentId: p.parentId, id: p.id })),
-    window: windowState(windows.get(draft.id), now),
-  };
 }

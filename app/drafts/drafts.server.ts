@@ -1,138 +1,87 @@
-/** Drafts and their versions: create, import a version from text, publish, open a consultation. */
-import { createHash } from "node:crypto";
-import { and, asc, desc, eq, max } from "drizzle-orm";
+/** Drafts as officers manage them: create one, and see its versions and consultation at a glance. */
+import { randomBytes } from "node:crypto";
+import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
-import { consultationContactPoints, consultations, draftVersions, drafts, provisions, type DraftKind, type ModerationMode } from "../../db/schema";
-import type { Principal } from "../accounts/policy";
-import { can } from "../accounts/policy";
+import { consultationContactPoints, consultations, DRAFT_KINDS, draftVersions, drafts, provisions } from "../../db/schema";
+import { can, type Principal } from "../accounts/policy";
 import { organizationScope } from "../chain/organizations.server";
 import { recordAudit } from "../platform/audit.server";
-import type { Outcome } from "../platform/outcome";
-import { flattenProvisions } from "./flatten";
-import { parseLaw } from "./parse";
+import { choice, msg, optionalText, requiredText } from "../platform/forms";
+import { invalid, type Outcome } from "../platform/outcome";
+import { mayManageDraft } from "./versions.server";
 
-const BATCH = 500;
+export const DraftInput = z.object({
+  title: requiredText(200),
+  titleEn: optionalText(300),
+  slug: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, msg("errors.slugFormat")).optional(),
+  ),
+  kind: choice(DRAFT_KINDS),
+  organizationId: z.string({ error: msg("errors.required") }).uuid(msg("errors.invalidChoice")),
+});
+export type DraftInput = z.infer<typeof DraftInput>;
 
-async function mayManageDraftsOf(db: Executor, actor: Principal | null, organizationId: string): Promise<boolean> {
-  const scope = await organizationScope(db, organizationId);
-  return !!scope && can(actor, "draft.manage", scope);
+/** A short URL name that survives being read aloud or typed from a poster: 6 characters, no 0/o/1/l. */
+function randomSlug(): string {
+  const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+  return Array.from(randomBytes(6), (b) => alphabet[b % alphabet.length]).join("");
 }
 
-export async function createDraft(
-  db: Db,
-  actor: Principal | null,
-  input: { title: string; slug: string; kind: DraftKind; organizationId: string; titleEn?: string | null },
-  requestId?: string,
-): Promise<Outcome<{ id: string }>> {
-  if (!(await mayManageDraftsOf(db, actor, input.organizationId))) return { ok: false, error: "forbidden" };
-  const [existing] = await db.select({ id: drafts.id }).from(drafts).where(eq(drafts.slug, input.slug));
-  if (existing) return { ok: false, error: "invalid", fieldErrors: { slug: { key: "errors.invalid" } } };
+export async function createDraft(db: Db, actor: Principal | null, input: DraftInput, requestId?: string): Promise<Outcome<{ id: string; slug: string }>> {
+  const scope = await organizationScope(db, input.organizationId);
+  if (!scope) return invalid({ organizationId: { key: "errors.invalidChoice" } });
+  if (!can(actor, "draft.manage", scope)) return { ok: false, error: "forbidden" };
+  const slug = input.slug ?? randomSlug();
+  const [existing] = await db.select({ id: drafts.id }).from(drafts).where(eq(drafts.slug, slug));
+  if (existing) return invalid({ slug: { key: "errors.slugTaken" } });
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(drafts)
-      .values({ title: input.title, titleEn: input.titleEn ?? null, slug: input.slug, kind: input.kind, organizationId: input.organizationId, createdBy: actor?.id ?? null })
+      .values({ title: input.title, titleEn: input.titleEn ?? null, slug, kind: input.kind, organizationId: input.organizationId, createdBy: actor?.id ?? null })
       .returning({ id: drafts.id });
-    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft.create", subjectType: "draft", subjectId: row!.id, detail: { title: input.title }, requestId });
+    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft.create", subjectType: "draft", subjectId: row!.id, detail: { title: input.title, slug }, requestId });
     return row!.id;
   });
-  return { ok: true, value: { id } };
+  return { ok: true, value: { id, slug } };
 }
 
-/** Parses `sourceText` and stores it as a new unpublished version with its provision tree. */
-export async function importVersion(
-  db: Db,
-  actor: Principal | null,
-  input: { draftId: string; label: string; sourceText: string; sourceFormat?: "text" | "markdown"; sourceFileName?: string | null },
-  requestId?: string,
-): Promise<Outcome<{ id: string; seq: number; provisionCount: number; warningCount: number }>> {
-  const [draft] = await db.select().from(drafts).where(eq(drafts.id, input.draftId));
-  if (!draft) return { ok: false, error: "not_found" };
-  if (!(await mayManageDraftsOf(db, actor, draft.organizationId))) return { ok: false, error: "forbidden" };
-  const parsed = parseLaw(input.sourceText, { format: input.sourceFormat, fileName: input.sourceFileName ?? undefined });
-  const rows = flattenProvisions(parsed);
-  const sha = createHash("sha256").update(input.sourceText).digest("hex");
-  const result = await db.transaction(async (tx) => {
-    const [{ seq } = { seq: 0 }] = await tx.select({ seq: max(draftVersions.seq) }).from(draftVersions).where(eq(draftVersions.draftId, draft.id)) as { seq: number | null }[];
-    const nextSeq = (seq ?? 0) + 1;
-    const [version] = await tx
-      .insert(draftVersions)
-      .values({
-        draftId: draft.id, seq: nextSeq, label: input.label, sourceText: input.sourceText, sourceFormat: parsed.format,
-        sourceFileName: input.sourceFileName ?? null, sourceSha256: sha, warnings: parsed.warnings, createdBy: actor?.id ?? null,
-      })
-      .returning({ id: draftVersions.id });
-    const ids = rows.map(() => crypto.randomUUID());
-    for (let i = 0; i < rows.length; i += BATCH) {
-      await tx.insert(provisions).values(
-        rows.slice(i, i + BATCH).map((r) => ({
-          id: ids[r.ordinal]!, versionId: version!.id, parentId: r.parentOrdinal === null ? null : ids[r.parentOrdinal]!,
-          stableKey: r.stableKey, kind: r.kind, number: r.number, suffix: r.suffix, label: r.label, heading: r.heading,
-          text: r.text, ordinal: r.ordinal, depth: r.depth, eid: r.eid, amendsLaw: r.amendsLaw, amendsArticle: r.amendsArticle,
-        })),
-      );
-    }
-    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft_version.import", subjectType: "draft_version", subjectId: version!.id, detail: { draftId: draft.id, seq: nextSeq, provisions: rows.length, warnings: parsed.warnings.length }, requestId });
-    return { id: version!.id, seq: nextSeq };
-  });
-  return { ok: true, value: { ...result, provisionCount: rows.length, warningCount: parsed.warnings.length } };
+export interface DraftOverview {
+  draft: { id: string; slug: string; title: string; titleEn: string | null; kind: (typeof DRAFT_KINDS)[number] };
+  versions: { id: string; seq: number; label: string; status: "draft" | "published"; createdAt: Date; publishedAt: Date | null; articles: number; warnings: number }[];
+  consultations: { id: string; versionId: string; opensAt: Date; closesAt: Date; moderation: "pre" | "post"; publicComments: boolean; requestText: string | null; contactPointIds: string[] }[];
 }
 
-export async function publishVersion(db: Db, actor: Principal | null, versionId: string, now: Date, requestId?: string): Promise<Outcome<null>> {
-  const [row] = await db
-    .select({ status: draftVersions.status, organizationId: drafts.organizationId })
-    .from(draftVersions)
-    .innerJoin(drafts, eq(drafts.id, draftVersions.draftId))
-    .where(eq(draftVersions.id, versionId));
-  if (!row) return { ok: false, error: "not_found" };
-  if (!(await mayManageDraftsOf(db, actor, row.organizationId))) return { ok: false, error: "forbidden" };
-  if (row.status === "published") return { ok: false, error: "conflict" };
-  await db.transaction(async (tx) => {
-    await tx.update(draftVersions).set({ status: "published", publishedAt: now, publishedBy: actor?.id ?? null }).where(eq(draftVersions.id, versionId));
-    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft_version.publish", subjectType: "draft_version", subjectId: versionId, requestId, at: now });
-  });
-  return { ok: true, value: null };
-}
-
-export async function openConsultation(
-  db: Db,
-  actor: Principal | null,
-  input: { versionId: string; opensAt: Date; closesAt: Date; moderation: ModerationMode; contactPointIds: string[]; requestText?: string | null },
-  requestId?: string,
-): Promise<Outcome<{ id: string }>> {
-  const [row] = await db
-    .select({ draftId: draftVersions.draftId, status: draftVersions.status, organizationId: drafts.organizationId })
-    .from(draftVersions)
-    .innerJoin(drafts, eq(drafts.id, draftVersions.draftId))
-    .where(eq(draftVersions.id, input.versionId));
-  if (!row) return { ok: false, error: "not_found" };
-  if (!(await mayManageDraftsOf(db, actor, row.organizationId))) return { ok: false, error: "forbidden" };
-  if (row.status !== "published") return { ok: false, error: "conflict" };
-  if (input.closesAt <= input.opensAt) return { ok: false, error: "invalid", fieldErrors: { closesAt: { key: "errors.invalid" } } };
-  const id = await db.transaction(async (tx) => {
-    const [c] = await tx
-      .insert(consultations)
-      .values({ draftId: row.draftId, versionId: input.versionId, opensAt: input.opensAt, closesAt: input.closesAt, moderation: input.moderation, requestText: input.requestText ?? null, createdBy: actor?.id ?? null })
-      .returning({ id: consultations.id });
-    if (input.contactPointIds.length > 0) {
-      await tx.insert(consultationContactPoints).values(input.contactPointIds.map((cp) => ({ consultationId: c!.id, contactPointId: cp, dueAt: input.closesAt })));
-    }
-    await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "consultation.open", subjectType: "consultation", subjectId: c!.id, detail: { contactPoints: input.contactPointIds.length }, requestId });
-    return c!.id;
-  });
-  return { ok: true, value: { id } };
-}
-
-/** The latest published version of a draft, by slug. */
-export async function latestPublishedVersion(db: Executor, draftId: string) {
-  const [v] = await db
-    .select()
-    .from(draftVersions)
-    .where(and(eq(draftVersions.draftId, draftId), eq(draftVersions.status, "published")))
-    .orderBy(desc(draftVersions.seq))
-    .limit(1);
-  return v ?? null;
-}
-
-export async function provisionsOf(db: Executor, versionId: string) {
-  return db.select().from(provisions).where(eq(provisions.versionId, versionId)).orderBy(asc(provisions.ordinal));
+export async function draftOverview(db: Executor, actor: Principal | null, draftId: string): Promise<Outcome<DraftOverview>> {
+  const allowed = await mayManageDraft(db, actor, draftId);
+  if (allowed !== "ok") return { ok: false, error: allowed };
+  const [draft] = await db.select().from(drafts).where(eq(drafts.id, draftId));
+  const versions = await db.select().from(draftVersions).where(eq(draftVersions.draftId, draftId)).orderBy(desc(draftVersions.seq));
+  const articleCounts = versions.length
+    ? await db
+        .select({ versionId: provisions.versionId, n: count() })
+        .from(provisions)
+        .where(and(inArray(provisions.versionId, versions.map((v) => v.id)), inArray(provisions.kind, ["article", "point"])))
+        .groupBy(provisions.versionId)
+    : [];
+  const cons = await db.select().from(consultations).where(eq(consultations.draftId, draftId)).orderBy(asc(consultations.opensAt));
+  const asked = cons.length
+    ? await db.select().from(consultationContactPoints).where(inArray(consultationContactPoints.consultationId, cons.map((c) => c.id)))
+    : [];
+  return {
+    ok: true,
+    value: {
+      draft: { id: draft!.id, slug: draft!.slug, title: draft!.title, titleEn: draft!.titleEn, kind: draft!.kind },
+      versions: versions.map((v) => ({
+        id: v.id, seq: v.seq, label: v.label, status: v.status, createdAt: v.createdAt, publishedAt: v.publishedAt,
+        articles: articleCounts.find((c) => c.versionId === v.id)?.n ?? 0,
+        warnings: Array.isArray(v.warnings) ? v.warnings.length : 0,
+      })),
+      consultations: cons.map((c) => ({
+        id: c.id, versionId: c.versionId, opensAt: c.opensAt, closesAt: c.closesAt, moderation: c.moderation, publicComments: c.publicComments,
+        requestText: c.requestText, contactPointIds: asked.filter((a) => a.consultationId === c.id).map((a) => a.contactPointId),
+      })),
+    },
+  };
 }

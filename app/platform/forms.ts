@@ -59,7 +59,11 @@ export function formValues(form: FormData): Record<string, string> {
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.infer<S>> {
   const values = formValues(form);
   const input: Record<string, unknown> = {};
-  for (const [k, v] of form) input[k] = typeof v === "string" ? v : undefined;
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).map((v) => (typeof v === "string" ? v : undefined));
+    // Repeated fields (checkbox groups) arrive as arrays; names ending in [] always do.
+    input[key.endsWith("[]") ? key.slice(0, -2) : key] = key.endsWith("[]") || all.length > 1 ? all : all[0];
+  }
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data, values };
   const fieldErrors: FieldErrors = {};

@@ -31,6 +31,13 @@ export function settle<T, R>(outcome: Outcome<T>, values: Record<string, string>
   }
 }
 
+/** For loaders: the value, or the matching 403/404/409 (a loader has no form to send back). */
+export function valueOrThrow<T>(outcome: Outcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  const status = { forbidden: 403, not_found: 404, conflict: 409, invalid: 400 }[outcome.error];
+  throw data({ reason: outcome.error }, { status });
+}
+
 export function notFound(): never {
   throw data({ reason: "not_found" }, { status: 404 });
 }

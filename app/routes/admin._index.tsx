@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/accounts/guard.server";
-import { administrableTree } from "~/chain/organizations.server";
+import { treeWhere } from "~/chain/organizations.server";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction = () => [{ title: "系统管理 · 民意" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.admin");
-  return { tree: await administrableTree(context.db, user) };
+  return { tree: await treeWhere(context.db, user, "organization.manage") };
 }
 
 export default function AdminHome() {

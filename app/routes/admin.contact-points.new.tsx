@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/accounts/guard.server";
-import { administrableTree, ContactPointInput, createContactPoint } from "~/chain/organizations.server";
+import { treeWhere, ContactPointInput, createContactPoint } from "~/chain/organizations.server";
 import { parseForm } from "~/platform/forms";
 import { rejectForm, settle, type ActionFailure } from "~/platform/respond.server";
 import { ErrorSummary, Field } from "~/ui/field";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "新建联系点 · 民意" }]
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.admin");
-  return { tree: await administrableTree(context.db, user) };
+  return { tree: await treeWhere(context.db, user, "organization.manage") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

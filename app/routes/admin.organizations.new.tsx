@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ORGANIZATION_LEVELS } from "../../db/schema/vocabulary";
 import { requirePermission } from "~/accounts/guard.server";
-import { administrableTree, createOrganization, OrganizationInput } from "~/chain/organizations.server";
+import { treeWhere, createOrganization, OrganizationInput } from "~/chain/organizations.server";
 import { parseForm } from "~/platform/forms";
 import { rejectForm, settle, type ActionFailure } from "~/platform/respond.server";
 import { ErrorSummary, Field } from "~/ui/field";
@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "新建组织 · 民意" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.admin");
-  return { tree: await administrableTree(context.db, user) };
+  return { tree: await treeWhere(context.db, user, "organization.manage") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

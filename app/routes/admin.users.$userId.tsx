@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ROLES } from "../../db/schema/vocabulary";
 import { requirePermission } from "~/accounts/guard.server";
 import { addRole, getUser, removeRole, RoleInput, setUserDisabled } from "~/accounts/users.server";
-import { administrableTree } from "~/chain/organizations.server";
+import { treeWhere } from "~/chain/organizations.server";
 import { parseForm } from "~/platform/forms";
 import { notFound, rejectForm, settle, type ActionFailure } from "~/platform/respond.server";
 import { ErrorSummary, Field } from "~/ui/field";
@@ -17,7 +17,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.admin");
   const account = await getUser(context.db, user, params.userId ?? "");
   if (!account) notFound();
-  return { account, tree: await administrableTree(context.db, user) };
+  return { account, tree: await treeWhere(context.db, user, "organization.manage") };
 }
 
 const Intent = z.discriminatedUnion("intent", [

@@ -4,7 +4,7 @@ import { ROLES } from "../../db/schema/vocabulary";
 import { requirePermission } from "~/accounts/guard.server";
 import { MIN_PASSWORD_LENGTH } from "~/accounts/password.server";
 import { createUser, UserInput } from "~/accounts/users.server";
-import { administrableTree } from "~/chain/organizations.server";
+import { treeWhere } from "~/chain/organizations.server";
 import { parseForm } from "~/platform/forms";
 import { rejectForm, settle, type ActionFailure } from "~/platform/respond.server";
 import { ErrorSummary, Field } from "~/ui/field";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "新建账号 · 民意" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.admin");
-  return { tree: await administrableTree(context.db, user), minPassword: MIN_PASSWORD_LENGTH };
+  return { tree: await treeWhere(context.db, user, "organization.manage"), minPassword: MIN_PASSWORD_LENGTH };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -21,11 +21,12 @@ export default function OfficerHome() {
         <p key={o.id} className="lead">{t("officer.organization", { name: o.name })}</p>
       ))}
       <h2>{t("officer.drafts")}</h2>
+      <p><Link className="button" to="/officer/drafts/new">{t("officer.newDraft")}</Link></p>
       {drafts.length === 0 ? <p>{t("officer.noDrafts")}</p> : null}
       <ul className="card-list">
         {drafts.map((d) => (
           <li key={d.id} className="card">
-            <h3><Link to={`/drafts/${d.slug}`}>{d.title}</Link></h3>
+            <h3><Link to={`/officer/drafts/${d.id}`}>{d.title}</Link></h3>
             <p className="muted">
               {d.latestLabel} · {t("officer.versionCount", { count: d.versions })} · {t("officer.commentCount", { count: d.comments })}
             </p>

@@ -11,7 +11,9 @@ import { loadPrincipal } from "../../app/accounts/principal.server";
 import { hashPassword } from "../../app/accounts/password.server";
 import { insertUser } from "../../app/accounts/users.server";
 import { insertOrganization } from "../../app/chain/organizations.server";
-import { createDraft, importVersion, openConsultation, publishVersion } from "../../app/drafts/drafts.server";
+import { cstDate, saveConsultation } from "../../app/drafts/consultations.server";
+import { createDraft } from "../../app/drafts/drafts.server";
+import { importVersion, publishVersion } from "../../app/drafts/versions.server";
 import { readablePassword, type Credential } from "./credentials";
 
 export const DEMO_LAW_FILE = new URL("./data/中华人民共和国个人信息保护法.txt", import.meta.url);
@@ -79,9 +81,9 @@ async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult> {
   const published = await publishVersion(db, actor, version.value.id, options.now);
   if (!published.ok) throw new Error(`seed: could not publish the demo draft (${published.error})`);
   const day = 24 * 60 * 60 * 1000;
-  const consultation = await openConsultation(db, actor, {
-    versionId: version.value.id, opensAt: new Date(options.now.getTime() - day), closesAt: new Date(options.now.getTime() + 30 * day),
-    moderation: "post", contactPointIds: cpIds, requestText: "请各基层立法联系点广泛听取意见，于截止日期前报送。",
+  const consultation = await saveConsultation(db, actor, {
+    versionId: version.value.id, opensOn: cstDate(new Date(options.now.getTime() - day)), closesOn: cstDate(new Date(options.now.getTime() + 29 * day)),
+    moderation: "post", publicComments: true, contactPointIds: cpIds, requestText: "请各基层立法联系点广泛听取意见，于截止日期前报送。",
   });
   if (!consultation.ok) throw new Error(`seed: could not open the consultation (${consultation.error})`);
   return { credentials, ids: { national, province, city, countyA, countyB, contactPoints: cpIds, draftId: draft.value.id } };

@@ -4,7 +4,7 @@ import type { DbHandle } from "../../db/client";
 import { organizations, users } from "../../db/schema";
 import type { Principal } from "~/accounts/policy";
 import { loadPrincipal } from "~/accounts/principal.server";
-import { administrableTree, createContactPoint, createOrganization, listOrganizationTree } from "~/chain/organizations.server";
+import { treeWhere, createContactPoint, createOrganization, listOrganizationTree } from "~/chain/organizations.server";
 import { seedDemoIfEmpty, type DemoResult } from "../../scripts/seed/demo";
 import { openTestDb } from "../support/test-db";
 
@@ -47,6 +47,6 @@ describe("the organisation tree", () => {
     expect(await createOrganization(h.db, officer, { parentId: ids.city, level: "county", name: "建德市人大常委会" })).toEqual({ ok: false, error: "forbidden" });
     expect(await createContactPoint(h.db, officer, { organizationId: ids.countyB, name: "界首乡基层立法联系点" })).toEqual({ ok: false, error: "forbidden" });
     expect((await createContactPoint(h.db, admin, { organizationId: ids.countyB, name: "界首乡基层立法联系点" })).ok).toBe(true);
-    expect(await administrableTree(h.db, officer)).toEqual([]);
+    expect(await treeWhere(h.db, officer, "organization.manage")).toEqual([]);
   });
 });

@@ -1,0 +1,121 @@
+/**
+ * The public reading page of a published version. A published version never changes, so its
+ * rendered text is built once per version and language and kept in memory; the live figures
+ * (comment counts, the consultation's state) are read per request and put into place.
+ */
+import { createHash } from "node:crypto";
+import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { renderToStaticMarkup } from "react-dom/server";
+import type { Executor } from "../../db/client";
+import { comments, consultations, draftVersions, drafts, provisions } from "../../db/schema";
+import type { Locale } from "../platform/i18n/locales";
+import { translator } from "../platform/i18n/translate";
+import { LawBody } from "../ui/law/law-body";
+import { windowState, type WindowState } from "./consultation-window";
+import { readingBlocks } from "./reading-blocks";
+import { tableOfContents, type TocEntry } from "./toc";
+
+interface RenderedVersion {
+  bodyHtml: string;
+  toc: TocEntry[];
+  articleCount: number;
+}
+
+const MAX_CACHED = 32;
+const rendered = new Map<string, RenderedVersion>();
+
+/** Renders (or recalls) a published version's text. Keyed by version id and language. */
+async function renderedVersion(db: Executor, versionId: string, locale: Locale): Promise<RenderedVersion> {
+  const cacheKey = `${versionId}:${locale}`;
+  const hit = rendered.get(cacheKey);
+  if (hit) {
+    rendered.delete(cacheKey);
+    rendered.set(cacheKey, hit);
+    return hit;
+  }
+  const rows = await db
+    .select({ key: provisions.stableKey, kind: provisions.kind, label: provisions.label, heading: provisions.heading, text: provisions.text, depth: provisions.depth })
+    .from(provisions)
+    .where(eq(provisions.versionId, versionId))
+    .orderBy(asc(provisions.ordinal));
+  const blocks = readingBlocks(rows);
+  const t = translator(locale);
+  const value: RenderedVersion = {
+    bodyHtml: renderToStaticMarkup(<LawBody blocks={blocks} articleLinkTitle={t("drafts.articleLink")} />),
+    toc: tableOfContents(rows),
+    articleCount: blocks.filter((b) => b.type === "article").length,
+  };
+  rendered.set(cacheKey, value);
+  while (rendered.size > MAX_CACHED) rendered.delete(rendered.keys().next().value!);
+  return value;
+}
+
+const META_SLOT = /<div class="article__meta" data-count-for="([^"]+)"><\/div>/g;
+
+/** Puts each clause's comment count into its slot (clauses without comments show nothing). */
+export function withCommentCounts(bodyHtml: string, counts: ReadonlyMap<string, number>, locale: Locale): string {
+  const t = translator(locale);
+  return bodyHtml.replace(META_SLOT, (slot, key: string) => {
+    const n = counts.get(key);
+    if (!n) return "";
+    return `<p class="article__meta"><span class="comment-count">${t("drafts.commentCount", { count: n })}</span></p>`;
+  });
+}
+
+export interface ReadingPage {
+  draft: { slug: string; title: string };
+  version: { id: string; seq: number; label: string; publishedAt: Date; explanationHtml: string | null; isLatest: boolean };
+  versions: { seq: number; label: string; publishedAt: Date }[];
+  previousSeq: number | null;
+  window: WindowState;
+  toc: TocEntry[];
+  bodyHtml: string;
+  articleCount: number;
+  commentCount: number;
+  /** Changes whenever anything on the page would: the version, the counts, the window's state. */
+  etag: string;
+}
+
+export async function readingPage(db: Executor, input: { slug: string; seq?: number; locale: Locale; now: Date }): Promise<ReadingPage | null> {
+  const [draft] = await db.select().from(drafts).where(and(eq(drafts.slug, input.slug), isNull(drafts.archivedAt)));
+  if (!draft) return null;
+  const versions = await db
+    .select({ id: draftVersions.id, seq: draftVersions.seq, label: draftVersions.label, publishedAt: draftVersions.publishedAt, explanationHtml: draftVersions.explanationHtml })
+    .from(draftVersions)
+    .where(and(eq(draftVersions.draftId, draft.id), eq(draftVersions.status, "published")))
+    .orderBy(desc(draftVersions.seq));
+  const version = input.seq === undefined ? versions[0] : versions.find((v) => v.seq === input.seq);
+  if (!version) return null;
+  const [consultation] = await db
+    .select({ opensAt: consultations.opensAt, closesAt: consultations.closesAt })
+    .from(consultations)
+    .where(eq(consultations.versionId, version.id))
+    .orderBy(desc(consultations.opensAt))
+    .limit(1);
+  // Comments follow their clause's stable key from version to version.
+  const countRows = await db
+    .select({ key: comments.provisionKey, n: count() })
+    .from(comments)
+    .where(and(eq(comments.draftId, draft.id), eq(comments.moderationStatus, "approved")))
+    .groupBy(comments.provisionKey);
+  const counts = new Map(countRows.map((r) => [r.key ?? "", r.n]));
+  const body = await renderedVersion(db, version.id, input.locale);
+  const window = windowState(consultation, input.now);
+  const previous = versions.find((v) => v.seq < version.seq);
+  const commentCount = countRows.reduce((sum, r) => sum + r.n, 0);
+  const etag = createHash("sha1")
+    .update(JSON.stringify([version.id, input.locale, window, version.explanationHtml, versions.length, countRows]))
+    .digest("base64url");
+  return {
+    draft: { slug: draft.slug, title: draft.title },
+    version: { id: version.id, seq: version.seq, label: version.label, publishedAt: version.publishedAt!, explanationHtml: version.explanationHtml, isLatest: version === versions[0] },
+    versions: versions.map((v) => ({ seq: v.seq, label: v.label, publishedAt: v.publishedAt! })),
+    previousSeq: previous?.seq ?? null,
+    window,
+    toc: body.toc,
+    bodyHtml: withCommentCounts(body.bodyHtml, counts, input.locale),
+    articleCount: body.articleCount,
+    commentCount,
+    etag,
+  };
+}
