@@ -11,22 +11,12 @@ import type { Principal } from "../accounts/policy";
 import { recordAudit } from "../platform/audit.server";
 import { choice, msg, optionalText } from "../platform/forms";
 import { invalid, type Outcome } from "../platform/outcome";
+import { cstDate, startOfCstDay } from "./china-time";
 import { mayManageDraft } from "./versions.server";
 
+export { cstDate, startOfCstDay };
+
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Deadlines are dates in China Standard Time (UTC+8, no daylight saving). */
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** The first instant of a date in China Standard Time. */
-export function startOfCstDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS);
-}
-
-/** The date (YYYY-MM-DD, China Standard Time) an instant falls on. */
-export function cstDate(at: Date): string {
-  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 const isoDate = z
   .string({ error: msg("errors.required") })
   .min(1, msg("errors.required"))

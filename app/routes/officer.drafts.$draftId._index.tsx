@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/accounts/guard.server";
 import { treeWhere } from "~/chain/organizations.server";
-import { ConsultationInput, cstDate, saveConsultation } from "~/drafts/consultations.server";
+import { cstDate } from "~/drafts/china-time";
+import { ConsultationInput, saveConsultation } from "~/drafts/consultations.server";
 import { draftOverview } from "~/drafts/drafts.server";
 import { importVersionFromForm, readImportForm } from "~/drafts/import-source.server";
 import { MAX_SOURCE_BYTES } from "~/drafts/source-text.server";
