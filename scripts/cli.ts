@@ -1,10 +1,12 @@
 /** `npm run cli -- <group> <command>`: the home of every command-line task. */
+import { benchGroup } from "./cli/bench-commands";
 import { dbGroup } from "./cli/db-commands";
 import { lawGroup } from "./cli/law-commands";
 import { runCli } from "./cli/registry";
 import { usersGroup } from "./cli/users-commands";
 
 const groups = {
+  bench: benchGroup,
   db: dbGroup,
   law: lawGroup,
   users: usersGroup,

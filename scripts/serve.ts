@@ -13,6 +13,8 @@ import compression from "compression";
 import express from "express";
 import { createDb } from "../db/client";
 import { readConfig } from "../app/platform/config.server";
+import { localeFromRequest } from "../app/platform/i18n/locales";
+import { createValidatorCache, validatorKey } from "../app/platform/validator-cache";
 import { seedDemoIfEmpty } from "./seed/demo";
 import { printCredentials } from "./seed/credentials";
 
@@ -83,6 +85,19 @@ async function main() {
 
   app.use("/assets", express.static(ASSETS_DIR, { immutable: true, maxAge: "1y", index: false }));
 
+  // A repeat visit to a public page whose ETag was sent moments ago is answered at once.
+  const validators = createValidatorCache({ ttlMs: 2_000, maxEntries: 10_000 });
+  app.use((req, res, next) => {
+    const inm = req.get("if-none-match");
+    if (req.method !== "GET" || !inm || /(?:^|;\s*)minyi_session=/.test(req.get("cookie") ?? "")) return next();
+    const etag = validators.fresh(validatorKey(req.originalUrl, localeFromRequest(req.get("cookie") ?? null, req.get("accept-language") ?? null)));
+    if (etag && inm.split(",").some((t) => t.trim() === etag)) {
+      res.status(304).set({ ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie, Accept-Language" }).end();
+      return;
+    }
+    next();
+  });
+
   app.all(
     "*",
     createRequestHandler({
@@ -96,6 +111,7 @@ async function main() {
         cspNonce: randomBytes(16).toString("base64"),
         secure: req.secure,
         memo: new Map(),
+        validators,
       }),
     }),
   );

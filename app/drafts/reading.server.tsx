@@ -76,7 +76,27 @@ export interface ReadingPage {
   etag: string;
 }
 
-export async function readingPage(db: Executor, input: { slug: string; seq?: number; locale: Locale; now: Date }): Promise<ReadingPage | null> {
+/** The body with live counts, remembered per version and language until the counts change. */
+const withCounts = new Map<string, { digest: string; html: string }>();
+
+function bodyWithCounts(versionId: string, locale: Locale, body: RenderedVersion, counts: ReadonlyMap<string, number>, digest: string): string {
+  const cacheKey = `${versionId}:${locale}`;
+  const hit = withCounts.get(cacheKey);
+  if (hit?.digest === digest) return hit.html;
+  const html = withCommentCounts(body.bodyHtml, counts, locale);
+  withCounts.set(cacheKey, { digest, html });
+  while (withCounts.size > MAX_CACHED) withCounts.delete(withCounts.keys().next().value!);
+  return html;
+}
+
+/**
+ * Reads what can change (versions, the consultation, comment counts) and gives its ETag at once;
+ * the page itself is only assembled when `page()` is called, so a repeat visit costs a few queries.
+ */
+export async function readingPage(
+  db: Executor,
+  input: { slug: string; seq?: number; locale: Locale; now: Date },
+): Promise<{ etag: string; page: () => Promise<ReadingPage> } | null> {
   const [draft] = await db.select().from(drafts).where(and(eq(drafts.slug, input.slug), isNull(drafts.archivedAt)));
   if (!draft) return null;
   const versions = await db
@@ -97,25 +117,29 @@ export async function readingPage(db: Executor, input: { slug: string; seq?: num
     .select({ key: comments.provisionKey, n: count() })
     .from(comments)
     .where(and(eq(comments.draftId, draft.id), eq(comments.moderationStatus, "approved")))
-    .groupBy(comments.provisionKey);
-  const counts = new Map(countRows.map((r) => [r.key ?? "", r.n]));
-  const body = await renderedVersion(db, version.id, input.locale);
+    .groupBy(comments.provisionKey)
+    .orderBy(comments.provisionKey);
   const window = windowState(consultation, input.now);
-  const previous = versions.find((v) => v.seq < version.seq);
-  const commentCount = countRows.reduce((sum, r) => sum + r.n, 0);
+  const countsDigest = createHash("sha1").update(JSON.stringify(countRows)).digest("base64url");
   const etag = createHash("sha1")
-    .update(JSON.stringify([version.id, input.locale, window, version.explanationHtml, versions.length, countRows]))
+    .update(JSON.stringify([version.id, input.locale, window, version.explanationHtml, versions.map((v) => v.id), countsDigest]))
     .digest("base64url");
-  return {
-    draft: { slug: draft.slug, title: draft.title },
-    version: { id: version.id, seq: version.seq, label: version.label, publishedAt: version.publishedAt!, explanationHtml: version.explanationHtml, isLatest: version === versions[0] },
-    versions: versions.map((v) => ({ seq: v.seq, label: v.label, publishedAt: v.publishedAt! })),
-    previousSeq: previous?.seq ?? null,
-    window,
-    toc: body.toc,
-    bodyHtml: withCommentCounts(body.bodyHtml, counts, input.locale),
-    articleCount: body.articleCount,
-    commentCount,
-    etag,
+  const page = async (): Promise<ReadingPage> => {
+    const body = await renderedVersion(db, version.id, input.locale);
+    const counts = new Map(countRows.map((r) => [r.key ?? "", r.n]));
+    const previous = versions.find((v) => v.seq < version.seq);
+    return {
+      draft: { slug: draft.slug, title: draft.title },
+      version: { id: version.id, seq: version.seq, label: version.label, publishedAt: version.publishedAt!, explanationHtml: version.explanationHtml, isLatest: version === versions[0] },
+      versions: versions.map((v) => ({ seq: v.seq, label: v.label, publishedAt: v.publishedAt! })),
+      previousSeq: previous?.seq ?? null,
+      window,
+      toc: body.toc,
+      bodyHtml: bodyWithCounts(version.id, input.locale, body, counts, countsDigest),
+      articleCount: body.articleCount,
+      commentCount: countRows.reduce((sum, r) => sum + r.n, 0),
+      etag,
+    };
   };
+  return { etag, page };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import type { AppConfig } from "./config.server";
+import type { ValidatorCache } from "./validator-cache";
 
 /** What the server hands every loader and action (see scripts/serve.ts). */
 export interface MinyiContext {
@@ -14,6 +15,8 @@ export interface MinyiContext {
   secure: boolean;
   /** Per-request memo (e.g. the signed-in user, loaded once for all loaders of a request). */
   memo: Map<string, Promise<unknown>>;
+  /** Recently sent ETags of public pages, shared by all requests of this process. */
+  validators: ValidatorCache;
 }
 
 declare module "@remix-run/node" {

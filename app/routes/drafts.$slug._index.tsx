@@ -5,6 +5,7 @@ import { authorize, currentUser } from "~/accounts/guard.server";
 import { readingPage } from "~/drafts/reading.server";
 import { conditionalGet, etagOf } from "~/platform/http-cache.server";
 import { localeFromRequest } from "~/platform/i18n/locales";
+import { validatorKey } from "~/platform/validator-cache";
 import { notFound } from "~/platform/respond.server";
 import { ReadingPage } from "~/ui/law/reading-page";
 
@@ -19,11 +20,13 @@ export async function readingLoader({ params, request, context }: LoaderFunction
   const user = await currentUser(request, context);
   authorize(user, "draft.read");
   const locale = localeFromRequest(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
-  const page = await readingPage(context.db, { slug: params.slug ?? "", seq, locale, now: new Date() });
-  if (!page) notFound();
+  const reading = await readingPage(context.db, { slug: params.slug ?? "", seq, locale, now: new Date() });
+  if (!reading) notFound();
   // The header shows who is signed in, so the validator covers the user too.
-  const cacheHeaders = conditionalGet(request, etagOf(page.etag, user?.id));
-  return data(page, { headers: cacheHeaders });
+  const url = new URL(request.url);
+  const remember = user ? null : { cache: context.validators, key: validatorKey(url.pathname + url.search, locale) };
+  const cacheHeaders = conditionalGet(request, etagOf(reading.etag, user?.id), remember);
+  return data(await reading.page(), { headers: cacheHeaders });
 }
 
 export const loader = (args: LoaderFunctionArgs) => readingLoader(args);

@@ -1,0 +1,40 @@
+import path from "node:path";
+import { benchDrafts } from "../bench/drafts-bench";
+import type { Group } from "./registry";
+
+const defaultCorpus = () => process.env.CORPUS_DIR ?? path.resolve("../shared/corpus");
+
+export const benchGroup: Group = {
+  summary: "benchmarks: numbers, not timed tests (run on a quiet machine; compare ratios within one run)",
+  commands: {
+    drafts: {
+      summary: "parse time of the Civil Code; render time and requests/s of its reading page (needs npm run build)",
+      usage: "[--seconds N] [--concurrency N] [--corpus DIR] [--json]",
+      options: { seconds: { type: "string" }, concurrency: { type: "string" }, corpus: { type: "string" }, json: { type: "boolean" } },
+      async run({ values }) {
+        const result = await benchDrafts({
+          corpusDir: (values.corpus as string | undefined) ?? defaultCorpus(),
+          seconds: Number(values.seconds ?? 5),
+          concurrency: Number(values.concurrency ?? 16),
+        });
+        if (values.json) console.log(JSON.stringify(result, null, 2));
+        else printDrafts(result);
+      },
+    },
+  },
+};
+
+function printDrafts(r: Awaited<ReturnType<typeof benchDrafts>>) {
+  const rows: [string, string, string][] = [
+    ["parse Civil Code (ms)", `p50 ${r.parse.ms.p50} · p95 ${r.parse.ms.p95}`, r.parse.target],
+    ["flatten provisions (ms)", `p50 ${r.flatten.ms.p50} · p95 ${r.flatten.ms.p95}`, ""],
+    ["import into database (ms)", String(r.importIntoDatabase.ms), ""],
+    ["reading page, first visit (ms)", `${r.page.firstVisitMs} (${Math.round(r.page.bytes / 1024)} KiB)`, ""],
+    ["reading page render (ms)", `p50 ${r.render.ms.p50} · p95 ${r.render.ms.p95} (n=${r.render.requests})`, r.render.target],
+    [`full pages, ${r.fullPages.concurrency} connections (req/s)`, `${r.fullPages.rps} · p95 ${r.fullPages.latency.p95} ms`, ""],
+    [`repeat visits 304, ${r.repeatVisits304.concurrency} connections (req/s)`, `${r.repeatVisits304.rps} · p95 ${r.repeatVisits304.latency.p95} ms`, r.repeatVisits304.target],
+  ];
+  const w = Math.max(...rows.map((x) => x[0].length));
+  console.log(`Drafts benchmark: ${r.corpusFile}, ${r.articles} provisions`);
+  for (const [name, value, target] of rows) console.log(`  ${name.padEnd(w)}  ${value}${target ? `   (target ${target})` : ""}`);
+}
