@@ -20,6 +20,8 @@ export const DraftInput = z.object({
   ),
   kind: choice(DRAFT_KINDS),
   organizationId: z.string({ error: msg("errors.required") }).uuid(msg("errors.invalidChoice")),
+  /** For amendment drafts: the law on the platform whose articles the points amend. */
+  amendsDraftId: z.preprocess((v) => (v === "" ? undefined : v), z.string().uuid(msg("errors.invalidChoice")).optional()),
 });
 export type DraftInput = z.infer<typeof DraftInput>;
 
@@ -33,13 +35,20 @@ export async function createDraft(db: Db, actor: Principal | null, input: DraftI
   const scope = await organizationScope(db, input.organizationId);
   if (!scope) return invalid({ organizationId: { key: "errors.invalidChoice" } });
   if (!can(actor, "draft.manage", scope)) return { ok: false, error: "forbidden" };
+  if (input.amendsDraftId) {
+    const [amended] = await db.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, input.amendsDraftId));
+    if (!amended) return invalid({ amendsDraftId: { key: "errors.invalidChoice" } });
+  }
   const slug = input.slug ?? randomSlug();
   const [existing] = await db.select({ id: drafts.id }).from(drafts).where(eq(drafts.slug, slug));
   if (existing) return invalid({ slug: { key: "errors.slugTaken" } });
   const id = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(drafts)
-      .values({ title: input.title, titleEn: input.titleEn ?? null, slug, kind: input.kind, organizationId: input.organizationId, createdBy: actor?.id ?? null })
+      .values({
+        title: input.title, titleEn: input.titleEn ?? null, slug, kind: input.kind, organizationId: input.organizationId,
+        amendsDraftId: input.amendsDraftId ?? null, createdBy: actor?.id ?? null,
+      })
       .returning({ id: drafts.id });
     await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft.create", subjectType: "draft", subjectId: row!.id, detail: { title: input.title, slug }, requestId });
     return row!.id;
@@ -84,4 +93,13 @@ export async function draftOverview(db: Executor, actor: Principal | null, draft
       })),
     },
   };
+}
+
+/** Drafts an amendment may point at (laws on the platform with a published version), for pickers. */
+export async function amendableDrafts(db: Executor): Promise<{ id: string; title: string }[]> {
+  return db
+    .selectDistinct({ id: drafts.id, title: drafts.title })
+    .from(drafts)
+    .innerJoin(draftVersions, and(eq(draftVersions.draftId, drafts.id), eq(draftVersions.status, "published")))
+    .orderBy(asc(drafts.title));
 }

@@ -4,16 +4,18 @@
  * (comment counts, the consultation's state) are read per request and put into place.
  */
 import { createHash } from "node:crypto";
-import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { Executor } from "../../db/client";
-import { comments, consultations, draftVersions, drafts, provisions } from "../../db/schema";
+import { comments, consultations, draftVersions, drafts } from "../../db/schema";
 import type { Locale } from "../platform/i18n/locales";
 import { translator } from "../platform/i18n/translate";
 import { LawBody } from "../ui/law/law-body";
 import { windowState, type WindowState } from "./consultation-window";
+import { amendmentViews } from "./amendment-view.server";
 import { readingBlocks } from "./reading-blocks";
 import { tableOfContents, type TocEntry } from "./toc";
+import { storedRows } from "./versions.server";
 
 interface RenderedVersion {
   bodyHtml: string;
@@ -24,25 +26,33 @@ interface RenderedVersion {
 const MAX_CACHED = 32;
 const rendered = new Map<string, RenderedVersion>();
 
-/** Renders (or recalls) a published version's text. Keyed by version id and language. */
-async function renderedVersion(db: Executor, versionId: string, locale: Locale): Promise<RenderedVersion> {
-  const cacheKey = `${versionId}:${locale}`;
+/**
+ * Renders (or recalls) a published version's text. Keyed by version id and language, and for
+ * amendment drafts by the amended law's current version.
+ */
+async function renderedVersion(db: Executor, draft: { id: string; amendsDraftId: string | null }, versionId: string, locale: Locale): Promise<RenderedVersion> {
+  const rows = await storedRows(db, versionId);
+  const amendments = await amendmentViews(db, draft, rows);
+  const cacheKey = `${versionId}:${locale}:${amendments.dependsOn}`;
   const hit = rendered.get(cacheKey);
   if (hit) {
     rendered.delete(cacheKey);
     rendered.set(cacheKey, hit);
     return hit;
   }
-  const rows = await db
-    .select({ key: provisions.stableKey, kind: provisions.kind, label: provisions.label, heading: provisions.heading, text: provisions.text, depth: provisions.depth })
-    .from(provisions)
-    .where(eq(provisions.versionId, versionId))
-    .orderBy(asc(provisions.ordinal));
-  const blocks = readingBlocks(rows);
+  const readingRows = rows.map((r) => ({ key: r.stableKey, kind: r.kind, label: r.label, heading: r.heading, text: r.text, depth: r.depth }));
+  const blocks = readingBlocks(readingRows);
   const t = translator(locale);
+  const amendmentLabels = {
+    now: (law: string, article: string) => t("amendment.now", { law, article }),
+    after: t("amendment.after"),
+    notApplied: t("amendment.notApplied"),
+  };
   const value: RenderedVersion = {
-    bodyHtml: renderToStaticMarkup(<LawBody blocks={blocks} articleLinkTitle={t("drafts.articleLink")} />),
-    toc: tableOfContents(rows),
+    bodyHtml: renderToStaticMarkup(
+      <LawBody blocks={blocks} articleLinkTitle={t("drafts.articleLink")} amendments={amendments.views} amendmentLabels={amendmentLabels} />,
+    ),
+    toc: tableOfContents(readingRows),
     articleCount: blocks.filter((b) => b.type === "article").length,
   };
   rendered.set(cacheKey, value);
@@ -125,7 +135,7 @@ export async function readingPage(
     .update(JSON.stringify([version.id, input.locale, window, version.explanationHtml, versions.map((v) => v.id), countsDigest]))
     .digest("base64url");
   const page = async (): Promise<ReadingPage> => {
-    const body = await renderedVersion(db, version.id, input.locale);
+    const body = await renderedVersion(db, draft, version.id, input.locale);
     const counts = new Map(countRows.map((r) => [r.key ?? "", r.n]));
     const previous = versions.find((v) => v.seq < version.seq);
     return {

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DRAFT_KINDS } from "../../db/schema/vocabulary";
 import { requirePermission } from "~/accounts/guard.server";
 import { treeWhere } from "~/chain/organizations.server";
-import { createDraft, DraftInput } from "~/drafts/drafts.server";
+import { amendableDrafts, createDraft, DraftInput } from "~/drafts/drafts.server";
 import { parseForm } from "~/platform/forms";
 import { rejectForm, settle, type ActionFailure } from "~/platform/respond.server";
 import { ErrorSummary, Field } from "~/ui/field";
@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "新建草案 · 民意" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.officer");
-  return { tree: await treeWhere(context.db, user, "draft.manage") };
+  return { tree: await treeWhere(context.db, user, "draft.manage"), amendable: await amendableDrafts(context.db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewDraft() {
   const t = useT();
-  const { tree } = useLoaderData<typeof loader>();
+  const { tree, amendable } = useLoaderData<typeof loader>();
   const failure = useActionData<ActionFailure>();
   const e = failure?.fieldErrors;
   const v = failure?.values ?? {};
@@ -45,6 +45,14 @@ export default function NewDraft() {
           {(p) => (
             <select {...p} defaultValue={v.kind ?? "law"}>
               {DRAFT_KINDS.map((k) => <option key={k} value={k}>{t(`draftKind.${k}`)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field name="amendsDraftId" label={t("officer.draft.amends")} hint={t("officer.draft.amendsHint")} error={e?.amendsDraftId}>
+          {(p) => (
+            <select {...p} defaultValue={v.amendsDraftId ?? ""}>
+              <option value="">{t("admin.optional")}</option>
+              {amendable.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
             </select>
           )}
         </Field>

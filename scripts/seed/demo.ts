@@ -4,6 +4,7 @@
  * Runs only on an empty database.
  */
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { count, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { contactPoints, memberships, organizations } from "../../db/schema";
@@ -12,11 +13,15 @@ import { hashPassword } from "../../app/accounts/password.server";
 import { insertUser } from "../../app/accounts/users.server";
 import { insertOrganization } from "../../app/chain/organizations.server";
 import { cstDate, saveConsultation } from "../../app/drafts/consultations.server";
-import { createDraft } from "../../app/drafts/drafts.server";
+import { createDraft, type DraftInput } from "../../app/drafts/drafts.server";
 import { importVersion, publishVersion } from "../../app/drafts/versions.server";
 import { readablePassword, type Credential } from "./credentials";
 
-export const DEMO_LAW_FILE = new URL("./data/中华人民共和国个人信息保护法.txt", import.meta.url);
+export const DEMO_FILES = {
+  pipl: new URL("./data/中华人民共和国个人信息保护法.txt", import.meta.url),
+  criminalLaw: new URL("./data/中华人民共和国刑法(2020-12-26).md", import.meta.url),
+  amendment: new URL("./data/中华人民共和国刑法修正案（十二）.txt", import.meta.url),
+};
 const SEED_LOCK_ID = 7_202_612;
 
 export interface DemoOptions {
@@ -73,18 +78,37 @@ async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult> {
 
   // The demo draft is published by the demo officer, through the same use cases as the UI.
   const actor = await loadPrincipal(db, officerId);
-  const text = readFileSync(DEMO_LAW_FILE, "utf8");
-  const draft = await createDraft(db, actor, { title: "中华人民共和国个人信息保护法（演示草案）", titleEn: "Personal Information Protection Law (demo draft)", slug: "personal-information-protection", kind: "law", organizationId: national });
-  if (!draft.ok) throw new Error(`seed: could not create the demo draft (${draft.error})`);
-  const version = await importVersion(db, actor, { draftId: draft.value.id, label: "征求意见稿", sourceText: text, sourceFileName: "中华人民共和国个人信息保护法.txt" });
-  if (!version.ok) throw new Error(`seed: could not import the demo draft (${version.error})`);
-  const published = await publishVersion(db, actor, version.value.id, options.now);
-  if (!published.ok) throw new Error(`seed: could not publish the demo draft (${published.error})`);
   const day = 24 * 60 * 60 * 1000;
-  const consultation = await saveConsultation(db, actor, {
-    versionId: version.value.id, opensOn: cstDate(new Date(options.now.getTime() - day)), closesOn: cstDate(new Date(options.now.getTime() + 29 * day)),
-    moderation: "post", publicComments: true, contactPointIds: cpIds, requestText: "请各基层立法联系点广泛听取意见，于截止日期前报送。",
-  });
-  if (!consultation.ok) throw new Error(`seed: could not open the consultation (${consultation.error})`);
-  return { credentials, ids: { national, province, city, countyA, countyB, contactPoints: cpIds, draftId: draft.value.id } };
+  const window = { opensOn: cstDate(new Date(options.now.getTime() - day)), closesOn: cstDate(new Date(options.now.getTime() + 29 * day)) };
+  const publish = async (draft: DraftInput, file: URL, label: string, consult: boolean) => {
+    const created = await createDraft(db, actor, draft);
+    if (!created.ok) throw new Error(`seed: could not create ${draft.title} (${created.error})`);
+    const version = await importVersion(db, actor, { draftId: created.value.id, label, sourceText: readFileSync(file, "utf8"), sourceFileName: decodeURIComponent(path.basename(file.pathname)) });
+    if (!version.ok) throw new Error(`seed: could not import ${draft.title} (${version.error})`);
+    const published = await publishVersion(db, actor, version.value.id, options.now);
+    if (!published.ok) throw new Error(`seed: could not publish ${draft.title} (${published.error})`);
+    if (consult) {
+      const consultation = await saveConsultation(db, actor, {
+        versionId: version.value.id, ...window, moderation: "post", publicComments: true, contactPointIds: cpIds,
+        requestText: "请各基层立法联系点广泛听取意见，于截止日期前报送。",
+      });
+      if (!consultation.ok) throw new Error(`seed: could not open the consultation on ${draft.title} (${consultation.error})`);
+    }
+    return created.value.id;
+  };
+  const draftId = await publish(
+    { title: "中华人民共和国个人信息保护法（演示草案）", titleEn: "Personal Information Protection Law (demo draft)", slug: "personal-information-protection", kind: "law", organizationId: national },
+    DEMO_FILES.pipl, "征求意见稿", true,
+  );
+  // The Criminal Law as it read before its 12th amendment, and that amendment as a draft: each of
+  // its points shows the article as it reads now and as it would read.
+  const criminalLawId = await publish(
+    { title: "中华人民共和国刑法", titleEn: "Criminal Law", slug: "criminal-law", kind: "law", organizationId: national },
+    DEMO_FILES.criminalLaw, "2020年12月26日修正文本", false,
+  );
+  await publish(
+    { title: "中华人民共和国刑法修正案（十二）（草案）", titleEn: "Amendment XII to the Criminal Law (draft)", slug: "criminal-law-amendment-12", kind: "amendment", organizationId: national, amendsDraftId: criminalLawId },
+    DEMO_FILES.amendment, "征求意见稿", true,
+  );
+  return { credentials, ids: { national, province, city, countyA, countyB, contactPoints: cpIds, draftId } };
 }

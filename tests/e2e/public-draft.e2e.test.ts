@@ -31,4 +31,17 @@ describe.skipIf(!e2eReady())("the demo draft for the public", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("shows each point of an amendment draft with the article as it reads now and as it would read", async () => {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto("/drafts/criminal-law-amendment-12");
+    expect(await page.locator(".amendment").count()).toBe(7);
+    const point = page.locator("#point-5 .amendment");
+    expect(await point.getByRole("link").textContent()).toBe("中华人民共和国刑法第三百九十条（现行）");
+    expect(await point.locator("del").allTextContents()).toContain("五");
+    expect(await point.locator("ins").allTextContents()).toContain("三");
+    expect(await page.locator(".amendment__note").count()).toBe(0);
+    await context.close();
+  });
 });

@@ -4,10 +4,48 @@
  * Rendered once per version to static HTML on the server; each article carries a marker where the
  * live comment count is put in per request (see withCommentCounts).
  */
+import type { AmendmentView } from "~/drafts/amendment-view.server";
 import type { ReadingBlock } from "~/drafts/reading-blocks";
 
+export interface AmendmentLabels {
+  now: (law: string, article: string) => string;
+  after: string;
+  notApplied: string;
+}
 
-export function LawBody({ blocks, articleLinkTitle }: { blocks: ReadingBlock[]; articleLinkTitle: string }) {
+/** An amendment point's effect: the article as it reads now and as it would read, changes marked. */
+function AmendmentPanel({ view, labels }: { view: AmendmentView; labels: AmendmentLabels }) {
+  return (
+    <div className="amendment">
+      {view.before !== null ? (
+        <div className="amendment__side">
+          <p className="amendment__caption">
+            <a href={`/drafts/${view.lawSlug}#${view.articleKey}`}>{labels.now(view.lawTitle, view.articleLabel)}</a>
+          </p>
+          <p className="amendment__text">
+            {view.segments ? view.segments.map((s, i) => (s.op === "equal" ? <span key={i}>{s.text}</span> : s.op === "delete" ? <del key={i}>{s.text}</del> : null)) : view.before}
+          </p>
+        </div>
+      ) : null}
+      {view.after !== null ? (
+        <div className="amendment__side">
+          <p className="amendment__caption">{labels.after}</p>
+          <p className="amendment__text">
+            {view.segments ? view.segments.map((s, i) => (s.op === "equal" ? <span key={i}>{s.text}</span> : s.op === "insert" ? <ins key={i}>{s.text}</ins> : null)) : view.after}
+          </p>
+        </div>
+      ) : null}
+      {!view.applied ? <p className="amendment__note">{labels.notApplied}</p> : null}
+    </div>
+  );
+}
+
+export function LawBody({ blocks, articleLinkTitle, amendments, amendmentLabels }: {
+  blocks: ReadingBlock[];
+  articleLinkTitle: string;
+  amendments?: ReadonlyMap<string, AmendmentView>;
+  amendmentLabels?: AmendmentLabels;
+}) {
   return (
     <div className="law-body">
       {blocks.map((b) =>
@@ -29,6 +67,7 @@ export function LawBody({ blocks, articleLinkTitle }: { blocks: ReadingBlock[]; 
                 {line.text}
               </p>
             ))}
+            {amendments?.get(b.key) && amendmentLabels ? <AmendmentPanel view={amendments.get(b.key)!} labels={amendmentLabels} /> : null}
             <div className="article__meta" data-count-for={b.key} />
           </section>
         ),
