@@ -43,18 +43,18 @@ async function amendedLaw(db: Executor, draft: { id: string; amendsDraftId: stri
   return null;
 }
 
-/** The amended law's version id the views depend on (part of the reading page's cache key), and the views. */
+/** The views, and the amended law's version they were computed from (null when no law was found). */
 export async function amendmentViews(
   db: Executor,
   draft: { id: string; amendsDraftId: string | null },
   rows: readonly ProvisionRow[],
-): Promise<{ dependsOn: string; views: Map<string, AmendmentView> }> {
+): Promise<{ amended: { draftId: string; versionId: string } | null; views: Map<string, AmendmentView> }> {
   const views = new Map<string, AmendmentView>();
   const points = rows.filter((r) => r.kind === "point" && r.amendsArticle);
-  if (points.length === 0) return { dependsOn: "", views };
+  if (points.length === 0) return { amended: null, views };
   const lawName = points.find((p) => p.amendsLaw)?.amendsLaw ?? "";
   const target = await amendedLaw(db, draft, lawName);
-  if (!target) return { dependsOn: "", views };
+  if (!target) return { amended: null, views };
   const targetRows = await storedRows(db, target.version.id);
   for (const point of points) {
     const article = targetRows.find((r) => r.kind === "article" && r.label === point.amendsArticle);
@@ -74,5 +74,5 @@ export async function amendmentViews(
       notes: applied.notes,
     });
   }
-  return { dependsOn: target.version.id, views };
+  return { amended: { draftId: target.law.id, versionId: target.version.id }, views };
 }

@@ -13,17 +13,14 @@ export interface DraftListing {
   window: WindowState;
 }
 
-/** Latest consultation per draft (by opening time). */
-async function latestConsultations(db: Executor, draftIds: string[]) {
-  if (draftIds.length === 0) return new Map<string, { opensAt: Date; closesAt: Date }>();
+/** The consultation of each version (one per version), as the reading page shows it. */
+async function consultationsOf(db: Executor, versionIds: string[]) {
+  if (versionIds.length === 0) return new Map<string, { opensAt: Date; closesAt: Date }>();
   const rows = await db
-    .select({ draftId: consultations.draftId, opensAt: consultations.opensAt, closesAt: consultations.closesAt })
+    .select({ versionId: consultations.versionId, opensAt: consultations.opensAt, closesAt: consultations.closesAt })
     .from(consultations)
-    .where(inArray(consultations.draftId, draftIds))
-    .orderBy(desc(consultations.opensAt));
-  const map = new Map<string, { opensAt: Date; closesAt: Date }>();
-  for (const r of rows) if (!map.has(r.draftId)) map.set(r.draftId, r);
-  return map;
+    .where(inArray(consultations.versionId, versionIds));
+  return new Map(rows.map((r) => [r.versionId, r]));
 }
 
 export async function listPublishedDrafts(db: Executor, now: Date): Promise<DraftListing[]> {
@@ -46,13 +43,13 @@ export async function listPublishedDrafts(db: Executor, now: Date): Promise<Draf
         .where(and(inArray(provisions.versionId, rows.map((r) => r.versionId)), eq(provisions.kind, "article")))
         .groupBy(provisions.versionId)
     : [];
-  const windows = await latestConsultations(db, rows.map((r) => r.id));
+  const windows = await consultationsOf(db, rows.map((r) => r.versionId));
   return rows.map((r) => ({
     slug: r.slug,
     title: r.title,
     versionLabel: r.label,
     publishedAt: r.publishedAt!,
     articleCount: counts.find((c) => c.versionId === r.versionId)?.n ?? 0,
-    window: windowState(windows.get(r.id), now),
+    window: windowState(windows.get(r.versionId), now),
   }));
 }

@@ -3,10 +3,10 @@
  * comment online and how comments are moderated, and which contact points are asked for views.
  * One consultation per version; saving again changes it.
  */
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, like } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
-import { consultationContactPoints, consultations, contactPoints, draftVersions, MODERATION_MODES } from "../../db/schema";
+import { consultationContactPoints, consultations, contactPoints, draftVersions, drafts, MODERATION_MODES, organizations } from "../../db/schema";
 import type { Principal } from "../accounts/policy";
 import { recordAudit } from "../platform/audit.server";
 import { choice, msg, optionalText } from "../platform/forms";
@@ -21,7 +21,11 @@ const isoDate = z
   .string({ error: msg("errors.required") })
   .min(1, msg("errors.required"))
   .regex(/^\d{4}-\d{2}-\d{2}$/, msg("errors.dateFormat"))
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), msg("errors.dateFormat"));
+  // A real calendar date: Date.parse would roll 2027-02-30 over to 2 March.
+  .refine((d) => {
+    const ms = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === d;
+  }, msg("errors.dateFormat"));
 
 export const ConsultationInput = z
   .object({
@@ -45,13 +49,21 @@ export async function saveConsultation(db: Db, actor: Principal | null, input: C
   if (version.status !== "published") return { ok: false, error: "conflict" };
   const ids = [...new Set(input.contactPointIds)];
   if (ids.length > 0) {
-    const found = await db.select({ id: contactPoints.id }).from(contactPoints).where(inArray(contactPoints.id, ids));
+    // Only contact points under the drafting body may be asked (the form offers no others).
+    const [owner] = await db.select({ id: drafts.organizationId }).from(drafts).where(eq(drafts.id, version.draftId));
+    const found = await db
+      .select({ id: contactPoints.id })
+      .from(contactPoints)
+      .innerJoin(organizations, eq(organizations.id, contactPoints.organizationId))
+      .where(and(inArray(contactPoints.id, ids), like(organizations.path, `%${owner!.id}%`)));
     if (found.length !== ids.length) return invalid({ contactPointIds: { key: "errors.invalidChoice" } });
   }
   const opensAt = startOfCstDay(input.opensOn);
   const closesAt = new Date(startOfCstDay(input.closesOn).getTime() + DAY_MS);
   const values = { opensAt, closesAt, moderation: input.moderation, publicComments: input.publicComments, requestText: input.requestText ?? null };
   const id = await db.transaction(async (tx) => {
+    // One consultation per version: lock the version so simultaneous saves take turns.
+    await tx.select({ id: draftVersions.id }).from(draftVersions).where(eq(draftVersions.id, version.id)).for("update");
     const [existing] = await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.versionId, version.id));
     let consultationId: string;
     if (existing) {

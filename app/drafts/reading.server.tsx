@@ -21,6 +21,8 @@ interface RenderedVersion {
   bodyHtml: string;
   toc: TocEntry[];
   articleCount: number;
+  /** For amendment drafts: the amended law and the version of it the rendering used. */
+  amended: { draftId: string; versionId: string } | null;
 }
 
 const MAX_CACHED = 32;
@@ -31,15 +33,15 @@ const rendered = new Map<string, RenderedVersion>();
  * amendment drafts by the amended law's current version.
  */
 async function renderedVersion(db: Executor, draft: { id: string; amendsDraftId: string | null }, versionId: string, locale: Locale): Promise<RenderedVersion> {
-  const rows = await storedRows(db, versionId);
-  const amendments = await amendmentViews(db, draft, rows);
-  const cacheKey = `${versionId}:${locale}:${amendments.dependsOn}`;
+  const cacheKey = `${versionId}:${locale}`;
   const hit = rendered.get(cacheKey);
-  if (hit) {
+  if (hit && (!hit.amended || (await latestPublishedId(db, hit.amended.draftId)) === hit.amended.versionId)) {
     rendered.delete(cacheKey);
     rendered.set(cacheKey, hit);
     return hit;
   }
+  const rows = await storedRows(db, versionId);
+  const amendments = await amendmentViews(db, draft, rows);
   const readingRows = rows.map((r) => ({ key: r.stableKey, kind: r.kind, label: r.label, heading: r.heading, text: r.text, depth: r.depth }));
   const blocks = readingBlocks(readingRows);
   const t = translator(locale);
@@ -54,10 +56,21 @@ async function renderedVersion(db: Executor, draft: { id: string; amendsDraftId:
     ),
     toc: tableOfContents(readingRows),
     articleCount: blocks.filter((b) => b.type === "article").length,
+    amended: amendments.amended,
   };
   rendered.set(cacheKey, value);
   while (rendered.size > MAX_CACHED) rendered.delete(rendered.keys().next().value!);
   return value;
+}
+
+async function latestPublishedId(db: Executor, draftId: string): Promise<string | null> {
+  const [v] = await db
+    .select({ id: draftVersions.id })
+    .from(draftVersions)
+    .where(and(eq(draftVersions.draftId, draftId), eq(draftVersions.status, "published")))
+    .orderBy(desc(draftVersions.seq))
+    .limit(1);
+  return v?.id ?? null;
 }
 
 const META_SLOT = /<div class="article__meta" data-count-for="([^"]+)"><\/div>/g;

@@ -48,8 +48,10 @@ export async function importVersion(
 ): Promise<Outcome<{ id: string; seq: number; provisionCount: number; warningCount: number }>> {
   const allowed = await mayManageDraft(db, actor, input.draftId);
   if (allowed !== "ok") return { ok: false, error: allowed };
-  const parsed = parseLaw(input.sourceText, { format: input.sourceFormat, fileName: input.sourceFileName ?? undefined });
-  const sha = createHash("sha256").update(input.sourceText).digest("hex");
+  // A leading byte-order mark is an encoding marker, not text (and PGlite would drop it on read).
+  const sourceText = input.sourceText.replace(/^\uFEFF/, "");
+  const parsed = parseLaw(sourceText, { format: input.sourceFormat, fileName: input.sourceFileName ?? undefined });
+  const sha = createHash("sha256").update(sourceText).digest("hex");
   const result = await db.transaction(async (tx) => {
     // Serialise imports of one draft so sequence numbers and keys cannot collide.
     await tx.select({ id: drafts.id }).from(drafts).where(eq(drafts.id, input.draftId)).for("update");
@@ -64,7 +66,7 @@ export async function importVersion(
     const [version] = await tx
       .insert(draftVersions)
       .values({
-        draftId: input.draftId, seq, label: input.label, sourceText: input.sourceText, sourceFormat: parsed.format,
+        draftId: input.draftId, seq, label: input.label, sourceText, sourceFormat: parsed.format,
         sourceFileName: input.sourceFileName ?? null, sourceSha256: sha, warnings: parsed.warnings, createdBy: actor?.id ?? null,
       })
       .returning({ id: draftVersions.id });
@@ -112,11 +114,18 @@ export async function publishVersion(db: Db, actor: Principal | null, versionId:
   const allowed = await mayManageDraft(db, actor, version.draftId);
   if (allowed !== "ok") return { ok: false, error: allowed };
   if (version.status === "published") return { ok: false, error: "conflict" };
-  await db.transaction(async (tx) => {
-    await tx.update(draftVersions).set({ status: "published", publishedAt: now, publishedBy: actor?.id ?? null }).where(eq(draftVersions.id, versionId));
+  // Conditional on still being unpublished: of two simultaneous publishes (a double click), one wins.
+  const published = await db.transaction(async (tx) => {
+    const changed = await tx
+      .update(draftVersions)
+      .set({ status: "published", publishedAt: now, publishedBy: actor?.id ?? null })
+      .where(and(eq(draftVersions.id, versionId), eq(draftVersions.status, "draft")))
+      .returning({ id: draftVersions.id });
+    if (changed.length === 0) return false;
     await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft_version.publish", subjectType: "draft_version", subjectId: versionId, requestId, at: now });
+    return true;
   });
-  return { ok: true, value: null };
+  return published ? { ok: true, value: null } : { ok: false, error: "conflict" };
 }
 
 /** Throws away an unpublished version (a wrong file, a bad paste). Published versions stay forever. */
@@ -126,12 +135,16 @@ export async function discardVersion(db: Db, actor: Principal | null, versionId:
   const allowed = await mayManageDraft(db, actor, version.draftId);
   if (allowed !== "ok") return { ok: false, error: allowed };
   if (version.status === "published") return { ok: false, error: "conflict" };
-  await db.transaction(async (tx) => {
+  const discarded = await db.transaction(async (tx) => {
+    // Lock the row and look again: a publish may have landed meanwhile.
+    const [current] = await tx.select({ status: draftVersions.status }).from(draftVersions).where(eq(draftVersions.id, versionId)).for("update");
+    if (current?.status !== "draft") return false;
     await tx.delete(provisions).where(eq(provisions.versionId, versionId));
     await tx.delete(draftVersions).where(eq(draftVersions.id, versionId));
     await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft_version.discard", subjectType: "draft_version", subjectId: versionId, detail: { draftId: version.draftId, seq: version.seq }, requestId });
+    return true;
   });
-  return { ok: true, value: null };
+  return discarded ? { ok: true, value: null } : { ok: false, error: "conflict" };
 }
 
 /** 草案说明: rich text kept with the version. It is not the draft's text, so it may be corrected after publishing. */

@@ -116,6 +116,7 @@ export const consultations = pgTable(
   },
   (t) => [
     index("consultations_draft_idx").on(t.draftId),
+    uniqueIndex("consultations_version_idx").on(t.versionId),
     check("consultations_window_order", sql`${t.closesAt} > ${t.opensAt}`),
   ],
 );

@@ -23,14 +23,14 @@ describe.skipIf(!e2eReady())("administration in the browser", () => {
     await page.locator("#f-name").fill("桐庐县横村镇人大");
     await page.getByRole("button", { name: "创建" }).click();
     await page.waitForURL(/\/admin$/);
-    expect(await page.getByText("桐庐县横村镇人大").count()).toBe(1);
+    await expect.poll(() => page.getByText("桐庐县横村镇人大").count()).toBe(1);
 
     await page.goto("/admin/contact-points/new");
     await page.getByLabel("所属组织").selectOption({ label: "\u3000\u3000\u3000\u3000桐庐县横村镇人大（乡镇级）" });
     await page.getByLabel("联系点名称").fill("横村镇基层立法联系点");
     await page.getByRole("button", { name: "创建" }).click();
     await page.waitForURL(/\/admin$/);
-    expect(await page.getByText("横村镇基层立法联系点").count()).toBe(1);
+    await expect.poll(() => page.getByText("横村镇基层立法联系点").count()).toBe(1);
 
     await page.goto("/admin/users/new");
     await page.getByLabel("用户名").fill("hengcun");
@@ -40,7 +40,7 @@ describe.skipIf(!e2eReady())("administration in the browser", () => {
     await page.getByLabel("范围").selectOption({ label: "横村镇基层立法联系点" });
     await page.getByRole("button", { name: "创建" }).click();
     await page.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
-    expect(await page.getByText("联系点工作人员 · 横村镇基层立法联系点").count()).toBe(1);
+    await expect.poll(() => page.getByText("联系点工作人员 · 横村镇基层立法联系点").count()).toBe(1);
 
     await page.getByRole("button", { name: "退出登录" }).click();
     await page.waitForURL(/\/$/);

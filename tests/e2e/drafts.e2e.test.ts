@@ -51,7 +51,7 @@ describe.skipIf(!e2eReady())("drafts clause by clause in the browser", () => {
 
     await importVersion(page, "一审稿", v2015);
     await expect.poll(() => page.getByRole("definition").allTextContents()).toContain("105");
-    expect(await page.getByText("导入时没有发现问题。").count()).toBe(1);
+    await expect.poll(() => page.getByText("导入时没有发现问题。").count()).toBe(1);
     expect(await page.locator("#art-13").textContent()).toContain("第十三条");
     await page.getByRole("button", { name: "发布此版本" }).click();
     await page.waitForURL(`${workspace}#consultation`);
@@ -72,9 +72,9 @@ describe.skipIf(!e2eReady())("drafts clause by clause in the browser", () => {
     await expect.poll(() => page.getByRole("definition").allTextContents()).toContain("120");
     await page.getByRole("button", { name: "发布此版本" }).click();
     await page.waitForURL(`${workspace}#consultation`);
-    expect(await page.getByRole("cell", { name: "已发布" }).count()).toBe(2);
+    await expect.poll(() => page.getByRole("cell", { name: "已发布" }).count()).toBe(2);
     // Each version has its own consultation: the second reading is opened for comment too.
-    expect(await page.getByText("对“二审稿”征求意见").count()).toBe(1);
+    await expect.poll(() => page.getByText("对“二审稿”征求意见").count()).toBe(1);
     await page.getByLabel("开始日期").fill(today);
     await page.getByLabel("截止日期").fill(later);
     await page.getByLabel("桐庐县城南街道基层立法联系点").check();
@@ -90,9 +90,9 @@ describe.skipIf(!e2eReady())("drafts clause by clause in the browser", () => {
     const page = await context.newPage();
     const response = await page.goto("/drafts/lawmaking");
     expect(await response!.text()).not.toContain("<script");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("中华人民共和国立法法（修正草案）");
-    expect(await page.getByText("征求意见中").count()).toBeGreaterThan(0);
-    expect(await page.locator("section.article").count()).toBe(120);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("中华人民共和国立法法（修正草案）");
+    await expect.poll(() => page.getByText("征求意见中").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("section.article").count()).toBe(120);
 
     // The 2015 text's 第十三条 is the 2023 text's 第十六条: its link still leads to it.
     await page.goto("/drafts/lawmaking#art-13");
@@ -105,7 +105,7 @@ describe.skipIf(!e2eReady())("drafts clause by clause in the browser", () => {
     await page.waitForURL(/\/drafts\/lawmaking\/compare\/1\.\.2$/);
     const summary = page.locator(".summary-chart");
     expect(await summary.getByRole("row", { name: /新增/ }).textContent()).toContain("15");
-    expect(await page.locator("table.comparison ins").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("table.comparison ins").count()).toBeGreaterThan(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
 

@@ -18,13 +18,13 @@ describe.skipIf(!e2eReady())("the demo draft for the public", () => {
     await page.goto("/");
     const link = page.getByRole("link", { name: /个人信息保护法/ });
     await expect.poll(() => link.count()).toBe(1);
-    expect(await page.getByText("征求意见中").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("征求意见中").count()).toBeGreaterThan(0);
     await link.click();
     await page.waitForURL(/\/drafts\/personal-information-protection$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("个人信息保护法");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain("个人信息保护法");
     const article = page.locator("#art-1");
     expect(await article.textContent()).toContain("为了保护个人信息权益");
-    expect(await page.locator("section.article").count()).toBe(74);
+    await expect.poll(() => page.locator("section.article").count()).toBe(74);
     // No horizontal scrolling on a phone.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -36,12 +36,12 @@ describe.skipIf(!e2eReady())("the demo draft for the public", () => {
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await page.goto("/drafts/criminal-law-amendment-12");
-    expect(await page.locator(".amendment").count()).toBe(7);
+    await expect.poll(() => page.locator(".amendment").count()).toBe(7);
     const point = page.locator("#point-5 .amendment");
     expect(await point.getByRole("link").textContent()).toBe("中华人民共和国刑法第三百九十条（现行）");
     expect(await point.locator("del").allTextContents()).toContain("五");
     expect(await point.locator("ins").allTextContents()).toContain("三");
-    expect(await page.locator(".amendment__note").count()).toBe(0);
+    await expect.poll(() => page.locator(".amendment__note").count()).toBe(0);
     await context.close();
   });
 });

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "consultations_version_idx" ON "consultations" USING btree ("version_id");
