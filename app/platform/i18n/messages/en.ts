@@ -1,6 +1,12 @@
 import type { MessageKey } from "./zh-CN";
+import { commentEn } from "./comment";
+import { staffEntryEn } from "./staff-entry";
+import { bulkImportEn } from "./bulk-import";
+import { printablesEn } from "./printables";
+import { moderationEn } from "./moderation";
 
-export const en: Record<MessageKey, string> = {
+
+const core: Omit<Record<MessageKey, string>, keyof typeof commentEn | keyof typeof staffEntryEn | keyof typeof bulkImportEn | keyof typeof printablesEn | keyof typeof moderationEn> = {
   "app.name": "Minyi",
   "app.tagline": "Clause-by-clause consultation on draft laws",
   "nav.skipToContent": "Skip to content",
@@ -59,6 +65,9 @@ export const en: Record<MessageKey, string> = {
   "errors.file.unreadable": "This file cannot be read; it may be damaged or not what its name says.",
   "errors.file.empty": "The file contains no text.",
   "errors.sourceMissing": "Upload a file, or paste the text below.",
+  "errors.unstorable": "The text contains control characters that cannot be saved; please remove them.",
+  "errors.phone": "Give a phone number we can call back, e.g. 13812345678 or 0571-88886666.",
+  "errors.email": "Give a valid e-mail address, e.g. name@example.com.",
   "errors.forbidden.title": "Access denied",
   "errors.forbidden.body": "Your account may not open this page. Ask an administrator if you need access.",
   "errors.notFound.title": "Page not found",
@@ -242,3 +251,5 @@ export const en: Record<MessageKey, string> = {
   "admin.choose": "Choose…",
   "admin.optional": "(optional)",
 };
+
+export const en: Record<MessageKey, string> = { ...core, ...commentEn, ...staffEntryEn, ...bulkImportEn, ...printablesEn, ...moderationEn };

@@ -1,5 +1,11 @@
 /** zh-CN is the source catalogue: every key exists here first, and `en` must have the same keys. */
-export const zhCN = {
+import { commentZh } from "./comment";
+import { staffEntryZh } from "./staff-entry";
+import { bulkImportZh } from "./bulk-import";
+import { printablesZh } from "./printables";
+import { moderationZh } from "./moderation";
+
+const core = {
   "app.name": "民意",
   "app.tagline": "法律草案逐条征求意见平台",
   "nav.skipToContent": "跳到正文",
@@ -58,6 +64,9 @@ export const zhCN = {
   "errors.file.unreadable": "无法读取这个文件，它可能已损坏或不是所说的格式。",
   "errors.file.empty": "文件中没有文字。",
   "errors.sourceMissing": "请上传文件，或在下面粘贴条文。",
+  "errors.unstorable": "文字中含有无法保存的控制字符，请删除后再提交。",
+  "errors.phone": "请填写能联系到您的电话号码，例如 13812345678 或 0571-88886666。",
+  "errors.email": "请填写有效的电子邮箱，例如 name@example.com。",
   "errors.forbidden.title": "无权访问",
   "errors.forbidden.body": "您的账号没有访问此页面的权限。如需权限，请联系系统管理员。",
   "errors.notFound.title": "页面不存在",
@@ -241,5 +250,7 @@ export const zhCN = {
   "admin.choose": "请选择…",
   "admin.optional": "（可选）",
 } as const;
+
+export const zhCN = { ...core, ...commentZh, ...staffEntryZh, ...bulkImportZh, ...printablesZh, ...moderationZh } as const;
 
 export type MessageKey = keyof typeof zhCN;
