@@ -75,13 +75,17 @@ async function latestPublishedId(db: Executor, draftId: string): Promise<string 
 
 const META_SLOT = /<div class="article__meta" data-count-for="([^"]+)"><\/div>/g;
 
-/** Puts each clause's comment count into its slot (clauses without comments show nothing). */
-export function withCommentCounts(bodyHtml: string, counts: ReadonlyMap<string, number>, locale: Locale): string {
+/**
+ * Puts into each clause's slot its comment count and, while the consultation is open, the link to
+ * comment on it (`commentHref` gives the address; null when closed).
+ */
+export function withCommentCounts(bodyHtml: string, counts: ReadonlyMap<string, number>, locale: Locale, commentHref: ((key: string) => string) | null = null): string {
   const t = translator(locale);
-  return bodyHtml.replace(META_SLOT, (slot, key: string) => {
+  return bodyHtml.replace(META_SLOT, (_slot, key: string) => {
     const n = counts.get(key);
-    if (!n) return "";
-    return `<p class="article__meta"><span class="comment-count">${t("drafts.commentCount", { count: n })}</span></p>`;
+    const count = n ? `<span class="comment-count">${t("drafts.commentCount", { count: n })}</span>` : "";
+    const link = commentHref ? `<a class="comment-link" href="${commentHref(key)}">${t("drafts.commentOnArticle")}</a>` : "";
+    return count || link ? `<p class="article__meta">${link}${count}</p>` : "";
   });
 }
 
@@ -95,6 +99,8 @@ export interface ReadingPage {
   bodyHtml: string;
   articleCount: number;
   commentCount: number;
+  /** The latest version, open for public comment now. */
+  accepting: boolean;
   /** Changes whenever anything on the page would: the version, the counts, the window's state. */
   etag: string;
 }
@@ -102,12 +108,15 @@ export interface ReadingPage {
 /** The body with live counts, remembered per version and language until the counts change. */
 const withCounts = new Map<string, { digest: string; html: string }>();
 
-function bodyWithCounts(versionId: string, locale: Locale, body: RenderedVersion, counts: ReadonlyMap<string, number>, digest: string): string {
+function bodyWithCounts(
+  versionId: string, locale: Locale, body: RenderedVersion, counts: ReadonlyMap<string, number>, digest: string, commentHref: ((key: string) => string) | null,
+): string {
   const cacheKey = `${versionId}:${locale}`;
+  const stamp = `${digest}:${commentHref ? "open" : "closed"}`;
   const hit = withCounts.get(cacheKey);
-  if (hit?.digest === digest) return hit.html;
-  const html = withCommentCounts(body.bodyHtml, counts, locale);
-  withCounts.set(cacheKey, { digest, html });
+  if (hit?.digest === stamp) return hit.html;
+  const html = withCommentCounts(body.bodyHtml, counts, locale, commentHref);
+  withCounts.set(cacheKey, { digest: stamp, html });
   while (withCounts.size > MAX_CACHED) withCounts.delete(withCounts.keys().next().value!);
   return html;
 }
@@ -130,7 +139,7 @@ export async function readingPage(
   const version = input.seq === undefined ? versions[0] : versions.find((v) => v.seq === input.seq);
   if (!version) return null;
   const [consultation] = await db
-    .select({ opensAt: consultations.opensAt, closesAt: consultations.closesAt })
+    .select({ opensAt: consultations.opensAt, closesAt: consultations.closesAt, publicComments: consultations.publicComments })
     .from(consultations)
     .where(eq(consultations.versionId, version.id))
     .orderBy(desc(consultations.opensAt))
@@ -143,9 +152,11 @@ export async function readingPage(
     .groupBy(comments.provisionKey)
     .orderBy(comments.provisionKey);
   const window = windowState(consultation, input.now);
+  // Only the latest version takes comments, and only while its consultation is open to the public.
+  const accepting = version === versions[0] && window.state === "open" && !!consultation?.publicComments;
   const countsDigest = createHash("sha1").update(JSON.stringify(countRows)).digest("base64url");
   const etag = createHash("sha1")
-    .update(JSON.stringify([version.id, input.locale, window, version.explanationHtml, versions.map((v) => v.id), countsDigest]))
+    .update(JSON.stringify([version.id, input.locale, window, accepting, version.explanationHtml, versions.map((v) => v.id), countsDigest]))
     .digest("base64url");
   const page = async (): Promise<ReadingPage> => {
     const body = await renderedVersion(db, draft, version.id, input.locale);
@@ -158,7 +169,8 @@ export async function readingPage(
       previousSeq: previous?.seq ?? null,
       window,
       toc: body.toc,
-      bodyHtml: bodyWithCounts(version.id, input.locale, body, counts, countsDigest),
+      bodyHtml: bodyWithCounts(version.id, input.locale, body, counts, countsDigest, accepting ? (key) => `/drafts/${draft.slug}/comment?provision=${encodeURIComponent(key)}` : null),
+      accepting,
       articleCount: body.articleCount,
       commentCount: countRows.reduce((sum, r) => sum + r.n, 0),
       etag,

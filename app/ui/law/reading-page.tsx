@@ -48,6 +48,7 @@ export function ReadingPage({ data }: { data: Wire<ReadingData> }) {
       <div className="banner" role="status">
         <WindowBadge window={window} />
         <p>{t("drafts.articleCount", { count: articleCount })} · {t("drafts.commentsSoFar", { count: commentCount })}</p>
+        {data.accepting ? <p><Link className="button" to={`${base}/comment`}>{t("drafts.commentOnDraft")}</Link></p> : null}
       </div>
       <p className="muted">
         {t("drafts.version", { label: version.label })} · {t("drafts.publishedOn", { date: date(version.publishedAt) })}

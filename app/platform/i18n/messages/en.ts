@@ -13,6 +13,7 @@ const core: Omit<Record<MessageKey, string>, keyof typeof commentEn | keyof type
   "nav.main": "Main navigation",
   "nav.home": "Home",
   "nav.drafts": "Draft laws",
+  "nav.receipt": "My comment",
   "nav.staff": "Contact point",
   "nav.officer": "Legislative affairs",
   "nav.admin": "Administration",
@@ -105,6 +106,8 @@ const core: Omit<Record<MessageKey, string>, keyof typeof commentEn | keyof type
   "drafts.compareWithPrevious": "Compare with the previous version",
   "drafts.explanation": "Explanation of the draft",
   "drafts.downloadAkn": "Download in an open format (Akoma Ntoso XML)",
+  "drafts.commentOnArticle": "Comment on this article",
+  "drafts.commentOnDraft": "Comment on the draft",
   "drafts.articleLink": "Link to this article",
 
   "editor.toolbar": "Text formatting",

@@ -12,6 +12,7 @@ const core = {
   "nav.main": "主导航",
   "nav.home": "首页",
   "nav.drafts": "法律草案",
+  "nav.receipt": "查询意见",
   "nav.staff": "联系点工作台",
   "nav.officer": "立法工作台",
   "nav.admin": "系统管理",
@@ -104,6 +105,8 @@ const core = {
   "drafts.compareWithPrevious": "与上一版本对照（条文对照表）",
   "drafts.explanation": "草案说明",
   "drafts.downloadAkn": "下载开放格式（Akoma Ntoso XML）",
+  "drafts.commentOnArticle": "对本条提意见",
+  "drafts.commentOnDraft": "对草案提意见",
   "drafts.articleLink": "本条链接",
 
   "editor.toolbar": "文字格式",
