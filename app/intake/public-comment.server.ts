@@ -15,6 +15,7 @@ import { parseForm, type FieldErrors } from "../platform/forms";
 import { richTextFieldError, richTextFromForm } from "../platform/rich-text/rich-text.server";
 import { categoryField, emailField, LIMITS, phoneField, writtenText } from "./comment-fields";
 import { commentTarget, provisionByKey } from "./comment-target.server";
+import { isBlank } from "./text-rules";
 import { AlreadyRecorded, recordComments, recordedByKey } from "./record-comments.server";
 
 /** The wording people agree to; its version is stored with the consent. */
@@ -38,8 +39,13 @@ export const PublicCommentInput = z
     idempotencyKey: z.string({ error: msg("errors.invalid") }).regex(/^[A-Za-z0-9_-]{16,64}$/, msg("errors.invalid")),
   })
   .superRefine((c, ctx) => {
-    if ((c.name || c.phone || c.email) && !c.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: msg("comment.consentRequired") });
+    if (needsConsent(c) && !c.consent) ctx.addIssue({ code: "custom", path: ["consent"], message: msg("comment.consentRequired") });
   });
+
+/** Any personal detail given: then consent is required. */
+function needsConsent(values: { name?: unknown; phone?: unknown; email?: unknown }): boolean {
+  return [values.name, values.phone, values.email].some((v) => typeof v === "string" && !isBlank(v));
+}
 export type PublicCommentInput = z.infer<typeof PublicCommentInput>;
 
 /** A fresh key for each form shown: sending the same form twice records one comment. */
@@ -135,6 +141,8 @@ export async function submitPublicCommentForm(
   const parsed = parseForm(PublicCommentInput, form);
   const body = richTextFromForm(form, { name: "body", jsonName: "bodyJson" }, BODY_LIMITS);
   const errors: FieldErrors = { ...(parsed.ok ? {} : parsed.fieldErrors), ...(body.ok ? {} : { body: richTextFieldError(body.error, BODY_LIMITS) }) };
+  // Said even when other fields are wrong too (zod checks it only once the rest parses).
+  if (!errors.consent && needsConsent(parsed.values) && parsed.values.consent !== "on") errors.consent = { key: "comment.consentRequired" };
   if (!parsed.ok || !body.ok) return { result: invalid(errors), values: parsed.values };
   return { result: await submitPublicComment(db, { slug, fields: parsed.data, body: body.value }, ctx), values: parsed.values };
 }

@@ -32,7 +32,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (!result.ok && result.error === "rate_limited") {
     return rejectForm({ _form: { key: "comment.rateLimited", params: { minutes: Math.max(1, Math.ceil(result.retryAfterMs / 60_000)) } } }, values, 429);
   }
-  return settle(result, values, ({ receiptCode }) => redirect(`/receipt/${receiptCode}?new=1`));
+  return settle(result, values, ({ receiptCode }) => {
+    // The draft's pages show counts: let the next visit see this comment at once.
+    context.validators.forget(`/drafts/${params.slug}`);
+    return redirect(`/receipt/${receiptCode}?new=1`);
+  });
 }
 
 export default function CommentPage() {

@@ -10,13 +10,20 @@ describe("validator cache", () => {
     expect(cache.fresh(validatorKey("/drafts/a", "zh-CN"), 1000)).toBeNull();
   });
 
-  it("keeps the newest ETag and forgets the oldest entries beyond its size", () => {
+  it("keeps the newest ETag and forgets the oldest pages beyond its size", () => {
     const cache = createValidatorCache({ ttlMs: 1000, maxEntries: 2 });
-    cache.remember("a", "1", 0);
-    cache.remember("a", "2", 0);
-    cache.remember("b", "3", 0);
-    cache.remember("c", "4", 0);
-    expect(cache.fresh("a", 1)).toBeNull();
-    expect([cache.fresh("b", 1), cache.fresh("c", 1)]).toEqual(["3", "4"]);
+    cache.remember("zh-CN /drafts/a", "1", 0);
+    cache.remember("zh-CN /drafts/a", "2", 0);
+    cache.remember("zh-CN /drafts/b", "3", 0);
+    cache.remember("zh-CN /drafts/c", "4", 0);
+    expect(cache.fresh("zh-CN /drafts/a", 1)).toBeNull();
+    expect([cache.fresh("zh-CN /drafts/b", 1), cache.fresh("zh-CN /drafts/c", 1)]).toEqual(["3", "4"]);
+  });
+
+  it("forgets every page of a draft at once when something on them changes", () => {
+    const cache = createValidatorCache({ ttlMs: 10_000, maxEntries: 100 });
+    for (const key of ["zh-CN /drafts/a", "en /drafts/a", "zh-CN /drafts/a/v/2?x=1", "zh-CN /drafts/b"]) cache.remember(key, "e", 0);
+    cache.forget("/drafts/a");
+    expect(["zh-CN /drafts/a", "en /drafts/a", "zh-CN /drafts/a/v/2?x=1", "zh-CN /drafts/b"].map((k) => cache.fresh(k, 1))).toEqual([null, null, null, "e"]);
   });
 });
