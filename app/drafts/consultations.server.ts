@@ -11,6 +11,7 @@ import type { Principal } from "../accounts/policy";
 import { recordAudit } from "../platform/audit.server";
 import { choice, msg, optionalText } from "../platform/forms";
 import { invalid, type Outcome } from "../platform/outcome";
+import { forgetCommentTargets } from "../intake/comment-target.server";
 import { cstDate, startOfCstDay } from "./china-time";
 import { mayManageDraft } from "./versions.server";
 
@@ -88,5 +89,6 @@ export async function saveConsultation(db: Db, actor: Principal | null, input: C
     });
     return consultationId;
   });
+  forgetCommentTargets();
   return { ok: true, value: { id } };
 }

@@ -63,3 +63,45 @@ export async function provisionByKey(db: Executor, versionId: string, key: strin
     .where(and(eq(provisions.versionId, versionId), eq(provisions.stableKey, key)));
   return row ?? null;
 }
+
+/**
+ * commentTarget for the public form's hot path: the draft, version and consultation are read at
+ * most every 2 s per draft (the window's state is still computed from `now` on every call), so an
+ * officer's change to a consultation reaches the form within 2 s.
+ */
+const TARGET_TTL_MS = 2_000;
+const recentTargets = new Map<string, { at: number; target: CommentTarget | null }>();
+
+export async function recentCommentTarget(db: Executor, slug: string, now: Date): Promise<CommentTarget | null> {
+  const hit = recentTargets.get(slug);
+  const t = Date.now();
+  let target: CommentTarget | null;
+  if (hit && t - hit.at < TARGET_TTL_MS) {
+    target = hit.target;
+  } else {
+    target = await commentTarget(db, { slug }, now);
+    recentTargets.set(slug, { at: t, target });
+    if (recentTargets.size > 1_000) recentTargets.delete(recentTargets.keys().next().value!);
+  }
+  return target ? { ...target, window: windowState(target.consultation, now) } : null;
+}
+
+/** Forgets the remembered targets (after a consultation is saved in this process). */
+export function forgetCommentTargets(): void {
+  recentTargets.clear();
+}
+
+/** Clause keys of published versions never change: their ids are looked up once per version. */
+const clauseIds = new Map<string, Map<string, string>>();
+
+export async function clauseByKey(db: Executor, versionId: string, key: string): Promise<{ id: string; key: string } | null> {
+  let ids = clauseIds.get(versionId);
+  if (!ids) {
+    const rows = await db.select({ id: provisions.id, key: provisions.stableKey }).from(provisions).where(eq(provisions.versionId, versionId));
+    ids = new Map(rows.map((r) => [r.key, r.id]));
+    clauseIds.set(versionId, ids);
+    if (clauseIds.size > 64) clauseIds.delete(clauseIds.keys().next().value!);
+  }
+  const id = ids.get(key);
+  return id ? { id, key } : null;
+}

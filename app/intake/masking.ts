@@ -14,8 +14,11 @@ export function maskName(name: string | null): string | null {
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return phone;
   const digits = phone.replace(/\D/g, "");
+  // Mobiles and landlines with area code: 138****5678, 057*****6666; local numbers keep two digits,
+  // very short ones none.
   if (digits.length < 7) return "*".repeat(digits.length);
-  return `${digits.slice(0, 3)}${"*".repeat(digits.length - 7)}${digits.slice(-4)}`;
+  if (digits.length >= 11) return `${digits.slice(0, 3)}${"*".repeat(digits.length - 7)}${digits.slice(-4)}`;
+  return `${"*".repeat(Math.max(0, digits.length - 2))}${digits.slice(-2)}`;
 }
 
 export function maskEmail(email: string | null): string | null {

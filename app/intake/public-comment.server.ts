@@ -14,7 +14,7 @@ import type { RichText } from "../platform/rich-text/types";
 import { parseForm, type FieldErrors } from "../platform/forms";
 import { richTextFieldError, richTextFromForm } from "../platform/rich-text/rich-text.server";
 import { categoryField, emailField, LIMITS, phoneField, writtenText } from "./comment-fields";
-import { commentTarget, provisionByKey } from "./comment-target.server";
+import { clauseByKey, recentCommentTarget } from "./comment-target.server";
 import { isBlank } from "./text-rules";
 import { AlreadyRecorded, recordComments, recordedByKey } from "./record-comments.server";
 
@@ -81,22 +81,24 @@ export async function submitPublicComment(
 ): Promise<SubmitResult> {
   const { fields } = input;
   if (fields.website !== "") return { ok: false, error: "spam" };
-  // A retry of a submission that already went through gets the same receipt, whatever the limits say.
-  const earlier = await recordedByKey(db, fields.idempotencyKey);
-  if (earlier) return { ok: true, value: { receiptCode: earlier.receiptCode, pending: false } };
   const limiters = ctx.limiters ?? publicLimiters;
   const now = ctx.now.getTime();
   for (const [limiter, key] of [[limiters.ip, ctx.clientIp], [limiters.visitor, ctx.visitorId]] as const) {
     if (!key) continue;
     const r = limiter.hit(key, now);
-    if (!r.allowed) return { ok: false, error: "rate_limited", retryAfterMs: r.retryAfterMs };
+    if (!r.allowed) {
+      // A retry of a submission that already went through gets its receipt, whatever the limits say.
+      const earlier = await recordedByKey(db, fields.idempotencyKey);
+      if (earlier) return { ok: true, value: { receiptCode: earlier.receiptCode, pending: false } };
+      return { ok: false, error: "rate_limited", retryAfterMs: r.retryAfterMs };
+    }
   }
-  const target = await commentTarget(db, { slug: input.slug }, ctx.now);
+  const target = await recentCommentTarget(db, input.slug, ctx.now);
   if (!target) return { ok: false, error: "not_found" };
   if (!target.consultation || !target.consultation.publicComments || target.window.state !== "open") return { ok: false, error: "closed" };
   let provision: { id: string; key: string } | null = null;
   if (fields.provision) {
-    provision = await provisionByKey(db, target.version.id, fields.provision);
+    provision = await clauseByKey(db, target.version.id, fields.provision);
     if (!provision) return invalid({ provision: { key: "comment.provisionUnknown" } });
   }
   const pending = target.consultation.moderation === "pre";

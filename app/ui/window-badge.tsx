@@ -4,6 +4,11 @@ import { useFormatDate, useT } from "./i18n";
 /** Serialised WindowState (dates arrive as strings from loaders). */
 type WireWindow = { state: "none" } | { state: "upcoming"; opensAt: string | Date } | { state: "open"; closesAt: string | Date; daysLeft: number } | { state: "closed"; closesAt: string | Date };
 
+/** A consultation closes at the start of the day after its last day: show the last day. */
+function lastDay(closesAt: string | Date): Date {
+  return new Date(new Date(closesAt).getTime() - 1);
+}
+
 export function WindowBadge({ window }: { window: WireWindow | WindowState }) {
   const t = useT();
   const date = useFormatDate();
@@ -11,7 +16,7 @@ export function WindowBadge({ window }: { window: WireWindow | WindowState }) {
     case "open":
       return (
         <p className="window">
-          <span className="badge badge--open">{t("drafts.open")}</span> {t("drafts.daysLeft", { days: window.daysLeft })} · {t("drafts.deadline", { date: date(window.closesAt) })}
+          <span className="badge badge--open">{t("drafts.open")}</span> {t("drafts.daysLeft", { days: window.daysLeft })} · {t("drafts.deadline", { date: date(lastDay(window.closesAt)) })}
         </p>
       );
     case "upcoming":

@@ -5,6 +5,7 @@ import type { DbHandle } from "../../db/client";
 import { commenters, comments, consultations, outbox } from "../../db/schema";
 import { submitPublicCommentForm, type SubmitContext } from "~/intake/public-comment.server";
 import { isBlank } from "~/intake/text-rules";
+import { forgetCommentTargets } from "~/intake/comment-target.server";
 import { createRateLimiter } from "~/platform/rate-limit.server";
 import { seedDemoIfEmpty } from "../../scripts/seed/demo";
 import { openTestDb } from "../support/test-db";
@@ -75,8 +76,10 @@ describe("public comments", () => {
 
   it("holds comments for review under pre-moderation", async () => {
     await h.db.update(consultations).set({ moderation: "pre" });
+    forgetCommentTargets();
     const { result } = await submitPublicCommentForm(h.db, SLUG, form({}), ctx());
     await h.db.update(consultations).set({ moderation: "post" });
+    forgetCommentTargets();
     expect(result).toMatchObject({ ok: true, value: { pending: true } });
     if (!result.ok) return;
     const [c] = await h.db.select().from(comments).where(eq(comments.receiptCode, result.value.receiptCode));
