@@ -86,6 +86,12 @@ export function ReadingPage({ data }: { data: Wire<ReadingData> }) {
       <div dangerouslySetInnerHTML={{ __html: bodyHtml }} />
       <p className="muted downloads">
         <a href={`${base}/v/${version.seq}/akn`}>{t("drafts.downloadAkn")}</a>
+        {data.accepting ? (
+          <>
+            {" · "}<a href={`${base}/notice`}>{t("drafts.printNotice")}</a>
+            {" · "}<a href={`${base}/paper-form`}>{t("drafts.printPaperForm")}</a>
+          </>
+        ) : null}
       </p>
     </article>
   );

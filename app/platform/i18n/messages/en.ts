@@ -108,6 +108,8 @@ const core: Omit<Record<MessageKey, string>, keyof typeof commentEn | keyof type
   "drafts.downloadAkn": "Download in an open format (Akoma Ntoso XML)",
   "drafts.commentOnArticle": "Comment on this article",
   "drafts.commentOnDraft": "Comment on the draft",
+  "drafts.printNotice": "Print the notice (with QR code)",
+  "drafts.printPaperForm": "Print the paper comment form",
   "drafts.articleLink": "Link to this article",
 
   "editor.toolbar": "Text formatting",

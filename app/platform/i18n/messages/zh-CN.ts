@@ -107,6 +107,8 @@ const core = {
   "drafts.downloadAkn": "下载开放格式（Akoma Ntoso XML）",
   "drafts.commentOnArticle": "对本条提意见",
   "drafts.commentOnDraft": "对草案提意见",
+  "drafts.printNotice": "打印征求意见公告（含二维码）",
+  "drafts.printPaperForm": "打印纸质意见表",
   "drafts.articleLink": "本条链接",
 
   "editor.toolbar": "文字格式",
