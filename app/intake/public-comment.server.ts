@@ -16,7 +16,8 @@ import { richTextFieldError, richTextFromForm } from "../platform/rich-text/rich
 import { categoryField, emailField, LIMITS, phoneField, writtenText } from "./comment-fields";
 import { clauseByKey, recentCommentTarget } from "./comment-target.server";
 import { isBlank } from "./text-rules";
-import { AlreadyRecorded, recordComments, recordedByKey } from "./record-comments.server";
+import { recordOneComment } from "./record-one-comment.server";
+import { recordedByKey } from "./record-comments.server";
 
 /** The wording people agree to; its version is stored with the consent. */
 export const CONSENT_VERSION = "2026-11";
@@ -104,31 +105,25 @@ export async function submitPublicComment(
   const pending = target.consultation.moderation === "pre";
   const retainUntil = new Date(target.consultation.closesAt);
   retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + RETENTION_YEARS);
-  try {
-    const [recorded] = await db.transaction((tx) =>
-      recordComments(
-        tx,
-        [{
-          draftId: target.draft.id, versionId: target.version.id, provisionId: provision?.id ?? null, provisionKey: provision?.key ?? null,
-          consultationId: target.consultation!.id, source: "public", channel: "online", category: fields.category, region: fields.region ?? null,
-          body: input.body, proposedText: fields.proposedText ?? null, reason: fields.reason ?? null,
-          moderationStatus: pending ? "pending" : "approved", idempotencyKey: fields.idempotencyKey,
-          clientHash: createHmac("sha256", ctx.secret).update(ctx.clientIp).digest("base64url").slice(0, 22),
-          commenter: fields.name || fields.phone || fields.email
-            ? { name: fields.name ?? null, phone: fields.phone ?? null, email: fields.email ?? null, consentAt: ctx.now, consentVersion: CONSENT_VERSION, retainUntil: cstDate(retainUntil) }
-            : null,
-        }],
-        { now: ctx.now, outbox: "each" },
-      ),
-    );
-    return { ok: true, value: { receiptCode: recorded!.receiptCode, pending } };
-  } catch (error) {
-    if (!(error instanceof AlreadyRecorded)) throw error;
-    // Two copies of the same submission raced: the other one was recorded; answer with its receipt.
-    const other = await recordedByKey(db, fields.idempotencyKey);
-    if (!other) throw error;
-    return { ok: true, value: { receiptCode: other.receiptCode, pending } };
-  }
+  const recorded = await recordOneComment(
+    db,
+    {
+      draftId: target.draft.id, versionId: target.version.id, provisionId: provision?.id ?? null, provisionKey: provision?.key ?? null,
+      consultationId: target.consultation.id, source: "public", channel: "online", category: fields.category, region: fields.region ?? null,
+      body: input.body, proposedText: fields.proposedText ?? null, reason: fields.reason ?? null,
+      moderationStatus: pending ? "pending" : "approved", idempotencyKey: fields.idempotencyKey,
+      clientHash: createHmac("sha256", ctx.secret).update(ctx.clientIp).digest("base64url").slice(0, 22),
+      commenter: needsConsent(fields)
+        ? { name: fields.name ?? null, phone: fields.phone ?? null, email: fields.email ?? null, consentAt: ctx.now, consentVersion: CONSENT_VERSION, retainUntil: cstDate(retainUntil) }
+        : null,
+    },
+    ctx.now,
+  );
+  if (recorded) return { ok: true, value: { receiptCode: recorded.receiptCode, pending } };
+  // The same submission arrived twice (double click, retry): the first one's receipt answers both.
+  const other = await recordedByKey(db, fields.idempotencyKey);
+  if (!other) throw new Error("idempotency key conflicted but no comment holds it");
+  return { ok: true, value: { receiptCode: other.receiptCode, pending } };
 }
 
 const BODY_LIMITS = { maxChars: LIMITS.body };

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { benchDrafts } from "../bench/drafts-bench";
+import { benchIntake } from "../bench/intake-bench";
 import type { Group } from "./registry";
 
 const defaultCorpus = () => process.env.CORPUS_DIR ?? path.resolve("../shared/corpus");
@@ -19,6 +20,25 @@ export const benchGroup: Group = {
         });
         if (values.json) console.log(JSON.stringify(result, null, 2));
         else printDrafts(result);
+      },
+    },
+    intake: {
+      summary: "public comment form at 50 connections (comments/s, p95) and a 100,000-row import, on PostgreSQL (needs DATABASE_URL and npm run build)",
+      usage: "[--seconds N] [--concurrency N] [--rows N]",
+      options: { seconds: { type: "string" }, concurrency: { type: "string" }, rows: { type: "string" } },
+      async run({ values }) {
+        const databaseUrl = process.env.DATABASE_URL;
+        if (!databaseUrl) {
+          console.error("Set DATABASE_URL to a PostgreSQL server: the intake targets are for PostgreSQL. A database is created and dropped beside the one named.");
+          return 2;
+        }
+        const result = await benchIntake({
+          databaseUrl,
+          seconds: Number(values.seconds ?? 10),
+          concurrency: Number(values.concurrency ?? 50),
+          importRows: Number(values.rows ?? 100_000),
+        });
+        console.log(JSON.stringify(result, null, 2));
       },
     },
   },

@@ -114,6 +114,15 @@ describe("public comments", () => {
     expect(await h.db.select({ n: count() }).from(comments).where(eq(comments.idempotencyKey, idempotencyKey))).toEqual([{ n: 1 }]);
   });
 
+  it("keeps no stray personal data when copies of one submission race", async () => {
+    const before = await h.db.select({ n: count() }).from(commenters);
+    const f = form({ name: "王五", phone: "13900001111", consent: "on" });
+    const results = await Promise.all(Array.from({ length: 30 }, () => submitPublicCommentForm(h.db, SLUG, f, ctx())));
+    expect(new Set(results.map(({ result }) => (result.ok ? result.value.receiptCode : "x"))).size).toBe(1);
+    const after = await h.db.select({ n: count() }).from(commenters);
+    expect(after[0]!.n - before[0]!.n).toBe(1);
+  });
+
   it("records exactly 1,000 comments from 1,000 parallel distinct submissions", async () => {
     const [{ n: before } = { n: 0 }] = await h.db.select({ n: count() }).from(comments);
     const results = await Promise.all(Array.from({ length: 1000 }, (_, i) => submitPublicCommentForm(h.db, SLUG, form({ body: `第${i}份意见` }), ctx())));

@@ -1,0 +1,63 @@
+/**
+ * The public form's hot path: one comment, its commenter and its outbox message written by ONE
+ * statement (data-modifying CTEs are atomic), so a submission costs one round trip instead of a
+ * transaction's six. Same rules as recordComments: the commenter row exists only if the comment
+ * was inserted; a repeated idempotency key inserts nothing and returns null.
+ */
+import { sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { queryRows } from "../../db/query";
+import { newReceiptCode } from "./receipt-code";
+import type { NewComment, RecordedComment } from "./record-comments.server";
+
+function isReceiptClash(error: unknown): boolean {
+  const e = error as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string } };
+  const c = e.cause ?? e;
+  return c.code === "23505" && `${c.constraint_name ?? c.constraint ?? ""} ${c.message ?? ""}`.includes("receipt");
+}
+
+export async function recordOneComment(db: Executor, c: NewComment, now: Date): Promise<RecordedComment | null> {
+  const id = crypto.randomUUID();
+  const who = c.commenter && [c.commenter.name, c.commenter.phone, c.commenter.email, c.commenter.address, c.commenter.affiliation].some((v) => v) ? c.commenter : null;
+  const commenterId = who ? crypto.randomUUID() : null;
+  const at = now.toISOString();
+  for (let attempt = 0; ; attempt++) {
+    const receiptCode = newReceiptCode();
+    try {
+      const rows = await queryRows<{ id: string; receipt_code: string }>(
+        db,
+        sql`
+          with c as (
+            insert into comments (
+              id, receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, contact_point_id,
+              collection_point_id, symposium_id, import_id, commenter_id, source, channel, category, region,
+              body_json, body_html, body_text, proposed_text, reason, moderation_status, entered_by, said_on,
+              idempotency_key, client_hash, created_at, updated_at
+            ) values (
+              ${id}, ${receiptCode}, ${c.draftId}, ${c.versionId}, ${c.provisionId}, ${c.provisionKey}, ${c.consultationId}, ${c.contactPointId ?? null},
+              ${c.collectionPointId ?? null}, ${c.symposiumId ?? null}, ${c.importId ?? null}, ${commenterId}, ${c.source}, ${c.channel}, ${c.category}, ${c.region ?? null},
+              ${c.body.json === null || c.body.json === undefined ? null : JSON.stringify(c.body.json)}::jsonb, ${c.body.html}, ${c.body.text}, ${c.proposedText ?? null}, ${c.reason ?? null},
+              ${c.moderationStatus}, ${c.enteredBy ?? null}, ${c.saidOn ?? null}, ${c.idempotencyKey ?? null}, ${c.clientHash ?? null}, ${at}::timestamptz, ${at}::timestamptz
+            )
+            on conflict (idempotency_key) do nothing
+            returning id, receipt_code
+          ),
+          who as (
+            insert into commenters (id, name, phone, email, address, affiliation, consent_at, consent_version, retain_until, created_at)
+            select ${commenterId}, ${who?.name ?? null}, ${who?.phone ?? null}, ${who?.email ?? null}, ${who?.address ?? null}, ${who?.affiliation ?? null},
+                   ${who?.consentAt?.toISOString() ?? null}::timestamptz, ${who?.consentVersion ?? null}, ${who?.retainUntil ?? null}::date, ${at}::timestamptz
+            where ${commenterId}::uuid is not null and exists (select 1 from c)
+          ),
+          o as (
+            insert into outbox (topic, aggregate_type, aggregate_id, dedup_key, payload)
+            select 'comment.changed', 'comment', c.id::text, 'comment:' || c.id::text, '{"reason":"created"}'::jsonb from c
+          )
+          select id, receipt_code from c`,
+      );
+      const row = rows[0];
+      return row ? { id: row.id, receiptCode: row.receipt_code } : null;
+    } catch (error) {
+      if (!isReceiptClash(error) || attempt >= 5) throw error;
+    }
+  }
+}

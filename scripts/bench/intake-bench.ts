@@ -1,0 +1,94 @@
+/**
+ * npm run bench -- intake: on real PostgreSQL (DATABASE_URL), the public comment form at 50
+ * concurrent connections — accepted comments per second and p95 latency — checked against what
+ * the database holds afterwards; then the rows per second of a 100,000-row spreadsheet import.
+ * Targets (issue "intake"): ≥ 1,000 comments/s with p95 < 100 ms; import ≥ 20,000 rows/s.
+ */
+import { count, eq } from "drizzle-orm";
+import { createDb } from "../../db/client";
+import { comments } from "../../db/schema";
+import { seedDemoIfEmpty } from "../seed/demo";
+import { loadPost } from "./measure";
+import { startServer } from "./server-process";
+
+export interface IntakeBenchOptions {
+  databaseUrl: string;
+  seconds: number;
+  concurrency: number;
+  importRows: number;
+}
+
+function sibling(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+const OPINIONS = [
+  "建议明确个人信息处理者告知的方式，使用老年人能看懂的语言。",
+  "第十三条第一款第（五）项中的“合理的范围”应当由有关部门作出具体规定。",
+  "建议增加对未成年人个人信息的特别保护条款，并规定监护人同意的程序。",
+  "对于自动化决策，应当赋予个人要求说明和拒绝的权利，并明确救济途径。",
+  "建议规定个人信息保护影响评估报告的保存期限不少于三年。",
+];
+
+export async function benchIntake(options: IntakeBenchOptions) {
+  const { default: postgres } = await import("postgres");
+  const name = `minyi_bench_${process.pid}`;
+  const admin = postgres(sibling(options.databaseUrl, "postgres"), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists "${name}" with (force)`);
+  await admin.unsafe(`create database "${name}"`);
+  const url = sibling(options.databaseUrl, name);
+  try {
+    const handle = await createDb({ kind: "postgres", url });
+    await seedDemoIfEmpty(handle.db, { now: new Date(), passwords: { admin: "bench-admin-1", officer: "bench-officer-1", staff: "bench-staff-1" } });
+    const server = await startServer({ DATABASE_URL: url, TRUST_PROXY: "true", PORT: "3918" });
+    let form;
+    try {
+      const target = `${server.url}/drafts/personal-information-protection/comment`;
+      const origin = server.url;
+      form = await loadPost(
+        target,
+        (i) => {
+          const body = new URLSearchParams({
+            idempotencyKey: `bench-${process.pid}-${i.toString().padStart(10, "0")}`,
+            provision: `art-${(i % 74) + 1}`,
+            body: `${OPINIONS[i % OPINIONS.length]}（第${i}份）`,
+            category: "resident",
+          }).toString();
+          // Every request from its own address, as behind a proxy: the per-address limit is not what is measured.
+          const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+          return { body, headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, "X-Forwarded-For": ip } };
+        },
+        { concurrency: options.concurrency, seconds: options.seconds },
+      );
+    } finally {
+      await server.stop();
+    }
+    const [stored] = await handle.db.select({ n: count() }).from(comments).where(eq(comments.source, "public"));
+    let importResult: unknown = "scripts/bench/import-bench.ts not available";
+    try {
+      const mod = (await import("./import-bench")) as { benchImport?: (db: unknown, o: { rows: number }) => Promise<unknown> };
+      if (mod.benchImport) importResult = await mod.benchImport(handle.db, { rows: options.importRows });
+    } catch (error) {
+      importResult = `import bench failed: ${(error as Error).message}`;
+    }
+    await handle.close();
+    return {
+      database: "PostgreSQL",
+      publicForm: {
+        concurrency: options.concurrency,
+        accepted: form.statuses[302] ?? 0,
+        acceptedPerSecond: Math.round((form.statuses[302] ?? 0) / form.seconds),
+        latency: form.latency,
+        statuses: form.statuses,
+        storedAfterwards: stored?.n ?? 0,
+        target: "≥ 1,000 comments/s, p95 < 100 ms",
+      },
+      import: importResult,
+    };
+  } finally {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
