@@ -4,11 +4,18 @@ import type { Executor } from "../../db/client";
 import { comments, consultationContactPoints, consultations, contactPoints, draftVersions, drafts, organizations } from "../../db/schema";
 import { grantsFor, type Principal } from "../accounts/policy";
 import { windowState, type WindowState } from "../drafts/consultation-window";
+import { symposiaOf, type SymposiumSummary } from "../intake/symposia.server";
 
 export interface ContactPointHome {
   contactPointId: string;
   name: string;
-  consultations: { id: string; draftSlug: string; draftTitle: string; versionLabel: string; dueAt: Date | null; window: WindowState; collected: number }[];
+  consultations: {
+    id: string; draftId: string; draftSlug: string; draftTitle: string; versionLabel: string; dueAt: Date | null; window: WindowState;
+    /** Views this contact point collected for the consultation (entered, imported, symposia). */
+    collected: number;
+  }[];
+  /** Its latest symposia, newest first. */
+  symposia: SymposiumSummary[];
 }
 
 export async function contactPointHomes(db: Executor, user: Principal, now: Date): Promise<ContactPointHome[]> {
@@ -31,16 +38,18 @@ export async function contactPointHomes(db: Executor, user: Principal, now: Date
     .from(comments)
     .where(inArray(comments.contactPointId, cpIds))
     .groupBy(comments.contactPointId, comments.consultationId);
+  const held = await symposiaOf(db, cpIds, 50);
   return cps.map((cp) => ({
     contactPointId: cp.id,
     name: cp.name,
     consultations: asked
       .filter((a) => a.contactPointId === cp.id)
       .map((a) => ({
-        id: a.id, draftSlug: a.draftSlug, draftTitle: a.draftTitle, versionLabel: a.versionLabel, dueAt: a.dueAt,
+        id: a.id, draftId: a.draftId, draftSlug: a.draftSlug, draftTitle: a.draftTitle, versionLabel: a.versionLabel, dueAt: a.dueAt,
         window: windowState(a, now),
         collected: counts.find((c) => c.contactPointId === cp.id && c.consultationId === a.id)?.n ?? 0,
       })),
+    symposia: held.filter((s) => s.contactPointId === cp.id).slice(0, 10),
   }));
 }
 
