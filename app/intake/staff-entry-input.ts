@@ -85,9 +85,9 @@ export function symposiumInput(now: () => Date = () => new Date()) {
     contactPointId: z.string({ error: msg("errors.required") }).uuid(msg("errors.invalidChoice")),
     draftId: z.string({ error: msg("errors.required") }).uuid(msg("errors.invalidChoice")),
     heldOn: pastDate(now),
-    place: z.preprocess(blankToUndefined, z.string({ error: msg("errors.required") }).max(200, msg("errors.tooLong", { max: 200 }))),
+    place: writtenText(200, { required: true }),
     attendance,
-    topic: z.preprocess(blankToUndefined, z.string().max(200, msg("errors.tooLong", { max: 200 })).optional()),
+    topic: writtenText(200, { required: false }),
   });
 }
 export type SymposiumInput = z.infer<ReturnType<typeof symposiumInput>>;

@@ -8,6 +8,7 @@ import { count, eq } from "drizzle-orm";
 import { createDb } from "../../db/client";
 import { comments } from "../../db/schema";
 import { seedDemoIfEmpty } from "../seed/demo";
+import { benchImport } from "./import-bench";
 import { loadPost } from "./measure";
 import { startServer } from "./server-process";
 
@@ -31,11 +32,6 @@ const OPINIONS = [
   "对于自动化决策，应当赋予个人要求说明和拒绝的权利，并明确救济途径。",
   "建议规定个人信息保护影响评估报告的保存期限不少于三年。",
 ];
-
-/** The spreadsheet import's part of the benchmark (see import-bench.ts). */
-async function benchImportStep(_db: unknown, _rows: number): Promise<unknown> {
-  return "the spreadsheet import benchmark is not wired in yet";
-}
 
 export async function benchIntake(options: IntakeBenchOptions) {
   const { default: postgres } = await import("postgres");
@@ -71,7 +67,7 @@ export async function benchIntake(options: IntakeBenchOptions) {
       await server.stop();
     }
     const [stored] = await handle.db.select({ n: count() }).from(comments).where(eq(comments.source, "public"));
-    const importResult = await benchImportStep(handle.db, options.importRows);
+    const importResult = await benchImport(handle.db, { rows: options.importRows });
     await handle.close();
     return {
       database: "PostgreSQL",

@@ -1,0 +1,101 @@
+/**
+ * The rows behind an import: which drafts a user may import into (those whose consultation asked one
+ * of their contact points), an import with its draft, contact point and file, and who may see or
+ * commit it (staff of its own contact point; others are told it does not exist).
+ */
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Executor } from "../../../db/client";
+import { attachments, commentImports, consultationContactPoints, consultations, contactPoints, draftVersions, drafts } from "../../../db/schema";
+import { can, grantsFor, type Principal } from "../../accounts/policy";
+import { contactPointScope } from "../../chain/organizations.server";
+import { readStoredReport, type ImportReport } from "./import-report";
+
+export interface ImportChoice {
+  contactPointId: string;
+  contactPointName: string;
+  draftId: string;
+  draftTitle: string;
+  versionLabel: string;
+  consultationId: string;
+  closesAt: Date;
+}
+
+/** Drafts the user may import comments into, per contact point, newest consultation first (one row per contact point and draft). */
+export async function importChoices(db: Executor, actor: Principal | null, filter: { contactPointId?: string; draftId?: string } = {}): Promise<ImportChoice[]> {
+  const cpIds = grantsFor(actor, "comment.enter").contactPointIds.filter((id) => !filter.contactPointId || id === filter.contactPointId);
+  if (cpIds.length === 0) return [];
+  const rows = await db
+    .select({
+      contactPointId: contactPoints.id, contactPointName: contactPoints.name, draftId: drafts.id, draftTitle: drafts.title,
+      versionLabel: draftVersions.label, consultationId: consultations.id, closesAt: consultations.closesAt,
+    })
+    .from(consultationContactPoints)
+    .innerJoin(consultations, eq(consultations.id, consultationContactPoints.consultationId))
+    .innerJoin(contactPoints, eq(contactPoints.id, consultationContactPoints.contactPointId))
+    .innerJoin(drafts, eq(drafts.id, consultations.draftId))
+    .innerJoin(draftVersions, eq(draftVersions.id, consultations.versionId))
+    .where(and(inArray(consultationContactPoints.contactPointId, cpIds), filter.draftId ? eq(drafts.id, filter.draftId) : undefined))
+    .orderBy(desc(consultations.opensAt), desc(draftVersions.seq));
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    const key = `${r.contactPointId}:${r.draftId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export interface ImportRow {
+  id: string;
+  status: "validating" | "invalid" | "ready" | "importing" | "done" | "failed";
+  contactPointId: string;
+  contactPointName: string;
+  contactPointRegion: string | null;
+  draftId: string;
+  draftTitle: string;
+  draftSlug: string;
+  attachmentId: string | null;
+  fileName: string | null;
+  byteSize: number | null;
+  totalRows: number;
+  processedRows: number;
+  report: ImportReport;
+  createdBy: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+
+export async function loadImport(db: Executor, importId: string): Promise<ImportRow | null> {
+  if (!isUuid(importId)) return null;
+  const [row] = await db
+    .select({
+      id: commentImports.id, status: commentImports.status, contactPointId: commentImports.contactPointId, contactPointName: contactPoints.name,
+      contactPointRegion: contactPoints.regionCode, draftId: commentImports.draftId, draftTitle: drafts.title, draftSlug: drafts.slug,
+      attachmentId: commentImports.attachmentId, fileName: attachments.fileName, byteSize: attachments.byteSize, totalRows: commentImports.totalRows,
+      processedRows: commentImports.processedRows, errors: commentImports.errors, createdBy: commentImports.createdBy,
+      createdAt: commentImports.createdAt, finishedAt: commentImports.finishedAt,
+    })
+    .from(commentImports)
+    .innerJoin(drafts, eq(drafts.id, commentImports.draftId))
+    .innerJoin(contactPoints, eq(contactPoints.id, commentImports.contactPointId))
+    .leftJoin(attachments, eq(attachments.id, commentImports.attachmentId))
+    .where(eq(commentImports.id, importId));
+  if (!row) return null;
+  const { errors, ...rest } = row;
+  return { ...rest, contactPointId: row.contactPointId!, report: readStoredReport(errors) };
+}
+
+export type ImportAccess = "write" | "read" | "none";
+
+/** Staff of the import's contact point may commit it; officers above it may read it; anyone else may not know of it. */
+export async function importAccess(db: Executor, actor: Principal | null, contactPointId: string): Promise<ImportAccess> {
+  const scope = await contactPointScope(db, contactPointId);
+  if (!scope) return "none";
+  if (can(actor, "comment.enter", scope)) return "write";
+  return can(actor, "comment.read", scope) ? "read" : "none";
+}
+
+export const deniedFor = (access: ImportAccess) => ({ ok: false as const, error: access === "read" ? ("forbidden" as const) : ("not_found" as const) });

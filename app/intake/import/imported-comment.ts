@@ -1,0 +1,32 @@
+/**
+ * A row read from a sheet as the comment recordComments writes: source "import", approved (staff
+ * vouch for what they collected), with the import, the contact point and who entered it; the
+ * commenter's name and contact apart from the view, with no consent date (gathered offline). Pure.
+ */
+import type { NewComment } from "../record-comments.server";
+import type { ImportContext } from "./import-context.server";
+import type { ImportedRow } from "./row-rules";
+
+export function newCommentOf(row: ImportedRow, context: ImportContext, meta: { importId: string; enteredBy: string | null }): NewComment {
+  const key = row.clause?.key ?? null;
+  return {
+    draftId: context.draftId,
+    versionId: context.versionId,
+    provisionId: key ? (context.provisionIds.get(key) ?? null) : null,
+    provisionKey: key,
+    consultationId: context.consultationId,
+    contactPointId: context.contactPointId,
+    importId: meta.importId,
+    source: "import",
+    channel: row.channel,
+    category: row.category,
+    region: context.region,
+    body: row.body,
+    proposedText: row.proposedText,
+    reason: row.reason,
+    moderationStatus: "approved",
+    enteredBy: meta.enteredBy,
+    saidOn: row.saidOn,
+    commenter: { name: row.name, phone: row.phone, email: row.email, consentAt: null },
+  };
+}
