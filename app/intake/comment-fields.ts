@@ -18,21 +18,20 @@ export const LIMITS = {
   region: 100,
 } as const;
 
-/** Free text as people wrote it: stored exactly; blank → undefined when optional. */
+const blankToUndefined = (v: unknown) => (typeof v === "string" && isBlank(v) ? undefined : v);
+const storable = (max: number) =>
+  z
+    .string({ error: msg("errors.required") })
+    .refine((s) => !hasUnstorableCharacters(s), msg("errors.unstorable"))
+    .refine((s) => charLength(s) <= max, msg("errors.tooLong", { max }));
+const writtenRequired = (max: number) => z.preprocess(blankToUndefined, storable(max));
+const writtenOptional = (max: number) => z.preprocess(blankToUndefined, storable(max).optional());
+
+/** Free text as people wrote it: stored exactly; blank is "not given" (an error when required). */
+export function writtenText(max: number, options: { required: true }): ReturnType<typeof writtenRequired>;
+export function writtenText(max: number, options: { required: false }): ReturnType<typeof writtenOptional>;
 export function writtenText(max: number, options: { required: boolean }) {
-  return z.preprocess(
-    (v) => (typeof v === "string" && isBlank(v) ? undefined : v),
-    options.required
-      ? z
-          .string({ error: msg("errors.required") })
-          .refine((s) => !hasUnstorableCharacters(s), msg("errors.unstorable"))
-          .refine((s) => charLength(s) <= max, msg("errors.tooLong", { max }))
-      : z
-          .string()
-          .refine((s) => !hasUnstorableCharacters(s), msg("errors.unstorable"))
-          .refine((s) => charLength(s) <= max, msg("errors.tooLong", { max }))
-          .optional(),
-  );
+  return options.required ? writtenRequired(max) : writtenOptional(max);
 }
 
 export const phoneField = z.preprocess(
