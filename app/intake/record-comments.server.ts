@@ -3,9 +3,10 @@
  * receipt code each, and an outbox message in the same transaction. Used by the public form, staff
  * entry and bulk import.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
+import { queryRows } from "../../db/query";
 import type { Executor } from "../../db/client";
-import { commenters, comments } from "../../db/schema";
+import { comments } from "../../db/schema";
 import type { Channel, CommentSource, CommenterCategory, ModerationStatus } from "../../db/schema/vocabulary";
 import { enqueue } from "../platform/outbox.server";
 import { newReceiptCode } from "./receipt-code";
@@ -61,10 +62,11 @@ export class AlreadyRecorded extends Error {
 const hasDetails = (c: CommenterDetails | null | undefined): c is CommenterDetails =>
   !!c && [c.name, c.phone, c.email, c.address, c.affiliation].some((v) => v !== null && v !== undefined && v !== "");
 
-function isReceiptClash(error: unknown): boolean {
-  const e = error as { code?: string; constraint_name?: string; constraint?: string; cause?: { code?: string; constraint_name?: string; constraint?: string } };
+/** A unique violation on the receipt code (postgres.js names the constraint; PGlite may only say it in the message). */
+export function isReceiptClash(error: unknown): boolean {
+  const e = error as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string } };
   const c = e.cause ?? e;
-  return c.code === "23505" && (c.constraint_name ?? c.constraint ?? "").includes("receipt");
+  return c.code === "23505" && `${c.constraint_name ?? c.constraint ?? ""} ${c.message ?? ""}`.includes("receipt");
 }
 
 /**
@@ -77,48 +79,64 @@ export async function recordComments(
   options: { now: Date; outbox: "each" | "none" },
 ): Promise<RecordedComment[]> {
   if (list.length === 0) return [];
-  const withDetails = list.filter((c) => hasDetails(c.commenter));
-  const commenterIds = new Map<NewComment, string>();
-  if (withDetails.length > 0) {
-    const ids = withDetails.map(() => crypto.randomUUID());
-    await tx.insert(commenters).values(
-      withDetails.map((c, i) => ({
-        id: ids[i]!, name: c.commenter!.name ?? null, phone: c.commenter!.phone ?? null, email: c.commenter!.email ?? null,
-        address: c.commenter!.address ?? null, affiliation: c.commenter!.affiliation ?? null, consentAt: c.commenter!.consentAt ?? null,
-        consentVersion: c.commenter!.consentVersion ?? null, retainUntil: c.commenter!.retainUntil ?? null, createdAt: options.now,
-      })),
-    );
-    withDetails.forEach((c, i) => commenterIds.set(c, ids[i]!));
+  const now = options.now.toISOString();
+  const people = list.map((c) => (hasDetails(c.commenter) ? crypto.randomUUID() : null));
+  const commenterRows = list.flatMap((c, i) =>
+    people[i]
+      ? [{
+          id: people[i], name: c.commenter!.name ?? null, phone: c.commenter!.phone ?? null, email: c.commenter!.email ?? null,
+          address: c.commenter!.address ?? null, affiliation: c.commenter!.affiliation ?? null, consent_at: c.commenter!.consentAt?.toISOString() ?? null,
+          consent_version: c.commenter!.consentVersion ?? null, retain_until: c.commenter!.retainUntil ?? null, created_at: now,
+        }]
+      : [],
+  );
+  // Each batch travels as ONE parameter (the rows as JSON, expanded by json_populate_recordset):
+  // building a VALUES list of ~30 parameters per comment costs more than writing it.
+  if (commenterRows.length > 0) {
+    await tx.execute(sql`
+      insert into commenters (id, name, phone, email, address, affiliation, consent_at, consent_version, retain_until, created_at)
+      select id, name, phone, email, address, affiliation, consent_at, consent_version, retain_until, created_at
+      from json_populate_recordset(null::commenters, ${JSON.stringify(commenterRows)}::json)`);
   }
-  const rows = list.map((c) => ({
-    id: crypto.randomUUID(), receiptCode: newReceiptCode(), draftId: c.draftId, versionId: c.versionId, provisionId: c.provisionId,
-    provisionKey: c.provisionKey, consultationId: c.consultationId, contactPointId: c.contactPointId ?? null,
-    collectionPointId: c.collectionPointId ?? null, symposiumId: c.symposiumId ?? null, importId: c.importId ?? null,
-    commenterId: commenterIds.get(c) ?? null, source: c.source, channel: c.channel, category: c.category, region: c.region ?? null,
-    bodyJson: c.body.json ?? null, bodyHtml: c.body.html, bodyText: c.body.text, proposedText: c.proposedText ?? null,
-    reason: c.reason ?? null, moderationStatus: c.moderationStatus, enteredBy: c.enteredBy ?? null, saidOn: c.saidOn ?? null,
-    idempotencyKey: c.idempotencyKey ?? null, clientHash: c.clientHash ?? null, createdAt: options.now, updatedAt: options.now,
+  const rows = list.map((c, i) => ({
+    id: crypto.randomUUID(), receipt_code: newReceiptCode(), draft_id: c.draftId, version_id: c.versionId, provision_id: c.provisionId,
+    provision_key: c.provisionKey, consultation_id: c.consultationId, contact_point_id: c.contactPointId ?? null,
+    collection_point_id: c.collectionPointId ?? null, symposium_id: c.symposiumId ?? null, import_id: c.importId ?? null, commenter_id: people[i],
+    source: c.source, channel: c.channel, category: c.category, region: c.region ?? null, body_json: c.body.json ?? null, body_html: c.body.html,
+    body_text: c.body.text, proposed_text: c.proposedText ?? null, reason: c.reason ?? null, moderation_status: c.moderationStatus,
+    entered_by: c.enteredBy ?? null, said_on: c.saidOn ?? null, idempotency_key: c.idempotencyKey ?? null, client_hash: c.clientHash ?? null,
+    created_at: now, updated_at: now,
   }));
+  const single = rows.length === 1 && rows[0]!.idempotency_key !== null;
   // Receipt codes are random: on the rare clash, draw new ones and try again (inside a savepoint).
   for (let attempt = 0; ; attempt++) {
     try {
-      const inserted = await tx.transaction(async (sp) => {
-        if (rows.length === 1 && rows[0]!.idempotencyKey) {
-          return sp.insert(comments).values(rows).onConflictDoNothing({ target: comments.idempotencyKey }).returning({ id: comments.id });
-        }
-        return sp.insert(comments).values(rows).returning({ id: comments.id });
-      });
-      if (inserted.length < rows.length) throw new AlreadyRecorded(rows[0]!.idempotencyKey!);
+      const inserted = await tx.transaction(async (sp) =>
+        queryRows<{ id: string }>(
+          sp,
+          sql`
+            insert into comments (id, receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, contact_point_id,
+              collection_point_id, symposium_id, import_id, commenter_id, source, channel, category, region, body_json, body_html, body_text,
+              proposed_text, reason, moderation_status, entered_by, said_on, idempotency_key, client_hash, created_at, updated_at)
+            select id, receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, contact_point_id,
+              collection_point_id, symposium_id, import_id, commenter_id, source, channel, category, region, body_json, body_html, body_text,
+              proposed_text, reason, moderation_status, entered_by, said_on, idempotency_key, client_hash, created_at, updated_at
+            from json_populate_recordset(null::comments, ${JSON.stringify(rows)}::json)
+            ${single ? sql`on conflict (idempotency_key) do nothing` : sql``}
+            returning id`,
+        ),
+      );
+      if (inserted.length < rows.length) throw new AlreadyRecorded(rows[0]!.idempotency_key!);
       break;
     } catch (error) {
       if (!isReceiptClash(error) || attempt >= 5) throw error;
-      for (const r of rows) r.receiptCode = newReceiptCode();
+      for (const r of rows) r.receipt_code = newReceiptCode();
     }
   }
   if (options.outbox === "each") {
     await enqueue(tx, rows.map((r) => ({ topic: "comment.changed", aggregateType: "comment", aggregateId: r.id, payload: { reason: "created" } })));
   }
-  return rows.map((r) => ({ id: r.id, receiptCode: r.receiptCode }));
+  return rows.map((r) => ({ id: r.id, receiptCode: r.receipt_code }));
 }
 
 /** The comment an idempotency key already produced. */

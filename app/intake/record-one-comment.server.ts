@@ -8,13 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { newReceiptCode } from "./receipt-code";
-import type { NewComment, RecordedComment } from "./record-comments.server";
-
-function isReceiptClash(error: unknown): boolean {
-  const e = error as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string } };
-  const c = e.cause ?? e;
-  return c.code === "23505" && `${c.constraint_name ?? c.constraint ?? ""} ${c.message ?? ""}`.includes("receipt");
-}
+import { isReceiptClash, type NewComment, type RecordedComment } from "./record-comments.server";
 
 export async function recordOneComment(db: Executor, c: NewComment, now: Date): Promise<RecordedComment | null> {
   const id = crypto.randomUUID();
