@@ -34,19 +34,22 @@ export interface AskedDraft {
   draftTitle: string;
   consultationId: string;
   versionLabel: string;
+  closesAt: Date;
 }
 
 /**
  * The drafts on whose consultation the user's own contact points (where they may do `action`) were
  * asked for views, newest consultation first, one row per contact point and draft.
  */
-export async function askedDrafts(db: Executor, actor: Principal | null, action: Action, filter: { draftId?: string } = {}): Promise<AskedDraft[]> {
-  const cpIds = grantsFor(actor, action).contactPointIds;
+export async function askedDrafts(
+  db: Executor, actor: Principal | null, action: Action, filter: { draftId?: string; contactPointId?: string } = {},
+): Promise<AskedDraft[]> {
+  const cpIds = grantsFor(actor, action).contactPointIds.filter((id) => !filter.contactPointId || id === filter.contactPointId);
   if (cpIds.length === 0) return [];
   const rows = await db
     .select({
       contactPointId: contactPoints.id, contactPointName: contactPoints.name, draftId: drafts.id, draftSlug: drafts.slug, draftTitle: drafts.title,
-      consultationId: consultations.id, versionLabel: draftVersions.label,
+      consultationId: consultations.id, versionLabel: draftVersions.label, closesAt: consultations.closesAt,
     })
     .from(consultationContactPoints)
     .innerJoin(consultations, eq(consultations.id, consultationContactPoints.consultationId))

@@ -3,46 +3,19 @@
  * of their contact points), an import with its draft, contact point and file, and who may see or
  * commit it (staff of its own contact point; others are told it does not exist).
  */
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
-import { attachments, commentImports, consultationContactPoints, consultations, contactPoints, draftVersions, drafts } from "../../../db/schema";
-import { can, grantsFor, type Principal } from "../../accounts/policy";
+import { attachments, commentImports, contactPoints, drafts } from "../../../db/schema";
+import { can, type Principal } from "../../accounts/policy";
+import { askedDrafts, type AskedDraft } from "../staff-access.server";
 import { contactPointScope } from "../../chain/organizations.server";
 import { readStoredReport, type ImportReport } from "./import-report";
 
-export interface ImportChoice {
-  contactPointId: string;
-  contactPointName: string;
-  draftId: string;
-  draftTitle: string;
-  versionLabel: string;
-  consultationId: string;
-  closesAt: Date;
-}
+export type ImportChoice = AskedDraft;
 
 /** Drafts the user may import comments into, per contact point, newest consultation first (one row per contact point and draft). */
-export async function importChoices(db: Executor, actor: Principal | null, filter: { contactPointId?: string; draftId?: string } = {}): Promise<ImportChoice[]> {
-  const cpIds = grantsFor(actor, "comment.enter").contactPointIds.filter((id) => !filter.contactPointId || id === filter.contactPointId);
-  if (cpIds.length === 0) return [];
-  const rows = await db
-    .select({
-      contactPointId: contactPoints.id, contactPointName: contactPoints.name, draftId: drafts.id, draftTitle: drafts.title,
-      versionLabel: draftVersions.label, consultationId: consultations.id, closesAt: consultations.closesAt,
-    })
-    .from(consultationContactPoints)
-    .innerJoin(consultations, eq(consultations.id, consultationContactPoints.consultationId))
-    .innerJoin(contactPoints, eq(contactPoints.id, consultationContactPoints.contactPointId))
-    .innerJoin(drafts, eq(drafts.id, consultations.draftId))
-    .innerJoin(draftVersions, eq(draftVersions.id, consultations.versionId))
-    .where(and(inArray(consultationContactPoints.contactPointId, cpIds), filter.draftId ? eq(drafts.id, filter.draftId) : undefined))
-    .orderBy(desc(consultations.opensAt), desc(draftVersions.seq));
-  const seen = new Set<string>();
-  return rows.filter((r) => {
-    const key = `${r.contactPointId}:${r.draftId}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+export function importChoices(db: Executor, actor: Principal | null, filter: { contactPointId?: string; draftId?: string } = {}): Promise<ImportChoice[]> {
+  return askedDrafts(db, actor, "comment.enter", filter);
 }
 
 export interface ImportRow {
