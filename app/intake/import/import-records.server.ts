@@ -3,7 +3,7 @@
  * of their contact points), an import with its draft, contact point and file, and who may see or
  * commit it (staff of its own contact point; others are told it does not exist).
  */
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { attachments, commentImports, contactPoints, drafts } from "../../../db/schema";
 import { can, type Principal } from "../../accounts/policy";
