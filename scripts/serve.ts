@@ -12,7 +12,9 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { createDb } from "../db/client";
-import { readConfig } from "../app/platform/config.server";
+import cluster from "node:cluster";
+import { readConfig, type AppConfig } from "../app/platform/config.server";
+import { createLineBuffer } from "../app/platform/log-buffer.server";
 import { localeFromRequest } from "../app/platform/i18n/locales";
 import { createValidatorCache, validatorKey } from "../app/platform/validator-cache";
 import { seedDemoIfEmpty } from "./seed/demo";
@@ -21,13 +23,42 @@ import { printCredentials } from "./seed/credentials";
 const BUILD_PATH = path.resolve("build/server/index.js");
 const ASSETS_DIR = path.resolve("build/client/assets");
 
+/** With WEB_CONCURRENCY > 1 (PostgreSQL only): migrate and seed once, then fork that many servers. */
+async function primary(config: AppConfig) {
+  const handle = await createDb(config.database);
+  if (config.seed === "demo") {
+    const seeded = await seedDemoIfEmpty(handle.db, { now: new Date() });
+    if (seeded) printCredentials(seeded.credentials);
+  }
+  await handle.close();
+  let stopping = false;
+  for (let i = 0; i < config.workers; i++) cluster.fork({ MINYI_WORKER: "1" });
+  cluster.on("exit", (worker, code) => {
+    if (stopping) return;
+    console.error(`[minyi] server process ${worker.process.pid} exited (${code}); starting another`);
+    cluster.fork({ MINYI_WORKER: "1" });
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    const check = setInterval(() => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    }, 50);
+    setTimeout(() => process.exit(0), 8_000).unref();
+    void check;
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
 async function main() {
   const config = readConfig();
+  if (cluster.isPrimary && config.workers > 1) return primary(config);
   const started = Date.now();
   const handle = await createDb(config.database);
   console.log(`[minyi] database ready (${handle.kind === "postgres" ? "PostgreSQL" : `PGlite in ${config.dataDir}`}) in ${Date.now() - started} ms`);
 
-  if (config.seed === "demo") {
+  if (config.seed === "demo" && !process.env.MINYI_WORKER) {
     const seeded = await seedDemoIfEmpty(handle.db, { now: new Date() });
     if (seeded) printCredentials(seeded.credentials);
   }
@@ -50,6 +81,8 @@ async function main() {
   app.set("trust proxy", config.trustProxy);
   app.use(compression());
 
+  const accessLog = createLineBuffer();
+  process.on("exit", () => accessLog.flush());
   app.use((req, res, next) => {
     const incoming = req.get("x-request-id");
     const id = config.trustProxy && incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -59,7 +92,7 @@ async function main() {
     res.on("finish", () => {
       if (req.path.startsWith("/assets/")) return;
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      console.log(JSON.stringify({ level: "info", requestId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
+      accessLog.line(JSON.stringify({ level: "info", requestId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
     });
     next();
   });

@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   SEED: z.preprocess(emptyAsUndefined, z.enum(["demo", "none"]).default("demo")),
   /** Trust X-Forwarded-* from a reverse proxy (for client addresses and https detection). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
+  /** Server processes sharing the port (PostgreSQL only: PGlite is one process's database). */
+  WEB_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(1)),
 });
 
 export interface AppConfig {
@@ -34,6 +36,7 @@ export interface AppConfig {
   sessionSecrets: string[];
   seed: "demo" | "none";
   trustProxy: boolean;
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +61,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     sessionSecrets: [e.SESSION_SECRET ?? localSessionSecret(dataDir)],
     seed: e.SEED,
     trustProxy: e.TRUST_PROXY === "true",
+    workers: e.DATABASE_URL ? e.WEB_CONCURRENCY : 1,
   };
 }
 

@@ -17,6 +17,8 @@ export interface IntakeBenchOptions {
   seconds: number;
   concurrency: number;
   importRows: number;
+  /** Server processes (WEB_CONCURRENCY). */
+  workers: number;
 }
 
 function sibling(url: string, name: string): string {
@@ -43,7 +45,7 @@ export async function benchIntake(options: IntakeBenchOptions) {
   try {
     const handle = await createDb({ kind: "postgres", url });
     await seedDemoIfEmpty(handle.db, { now: new Date(), passwords: { admin: "bench-admin-1", officer: "bench-officer-1", staff: "bench-staff-1" } });
-    const server = await startServer({ DATABASE_URL: url, TRUST_PROXY: "true", PORT: "3918" });
+    const server = await startServer({ DATABASE_URL: url, TRUST_PROXY: "true", PORT: "3918", WEB_CONCURRENCY: String(options.workers) });
     let form;
     try {
       const target = `${server.url}/drafts/personal-information-protection/comment`;
@@ -73,6 +75,7 @@ export async function benchIntake(options: IntakeBenchOptions) {
       database: "PostgreSQL",
       publicForm: {
         concurrency: options.concurrency,
+        serverProcesses: options.workers,
         accepted: form.statuses[302] ?? 0,
         acceptedPerSecond: Math.round((form.statuses[302] ?? 0) / form.seconds),
         latency: form.latency,

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
   if (!existsSync("build/server/index.js")) throw new Error("Build the app first: npm run build");
   const port = env.PORT ?? "3917";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", "scripts/serve.ts"], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: port, NODE_ENV: "production", SEED: "none", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

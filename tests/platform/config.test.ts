@@ -23,6 +23,12 @@ describe("configuration", () => {
     expect(c.port).toBe(8080);
   });
 
+  it("runs several server processes only on PostgreSQL", () => {
+    expect(readConfig({ DATA_DIR: tmp(), WEB_CONCURRENCY: "4", DATABASE_URL: "postgres://u@127.0.0.1:5432/minyi" }).workers).toBe(4);
+    expect(readConfig({ DATA_DIR: tmp(), WEB_CONCURRENCY: "4" }).workers).toBe(1);
+    expect(() => readConfig({ DATA_DIR: tmp(), WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
+  });
+
   it("treats empty variables as unset", () => {
     const c = readConfig({ DATA_DIR: tmp(), DATABASE_URL: "", MEILI_URL: " " });
     expect(c.database.kind).toBe("pglite");
