@@ -21,7 +21,9 @@ export function newCommentOf(row: ImportedRow, context: ImportContext, meta: { i
     channel: row.channel,
     category: row.category,
     region: context.region,
-    body: row.body,
+    // A spreadsheet cell is plain text: the text is the source, so no editor JSON is stored
+    // (it is derived from the text if the comment is ever edited). Saves a third of the write.
+    body: { json: null, html: row.body.html, text: row.body.text },
     proposedText: row.proposedText,
     reason: row.reason,
     moderationStatus: "approved",
