@@ -2,8 +2,8 @@ import { Link } from "@remix-run/react";
 import type { DraftListing } from "~/drafts/catalogue.server";
 import { useT } from "./i18n";
 import { WindowBadge } from "./window-badge";
+import type { Wire } from "./wire";
 
-type Wire<T> = { [K in keyof T]: T[K] extends Date ? string | Date : T[K] };
 
 export function DraftList({ drafts }: { drafts: Wire<DraftListing>[] }) {
   const t = useT();

@@ -1,8 +1,9 @@
 import type { WindowState } from "~/drafts/consultation-window";
 import { useFormatDate, useT } from "./i18n";
+import type { Wire } from "./wire";
 
 /** Serialised WindowState (dates arrive as strings from loaders). */
-type WireWindow = { state: "none" } | { state: "upcoming"; opensAt: string | Date } | { state: "open"; closesAt: string | Date; daysLeft: number } | { state: "closed"; closesAt: string | Date };
+type WireWindow = Wire<WindowState>;
 
 /** A consultation closes at the start of the day after its last day: show the last day. */
 function lastDay(closesAt: string | Date): Date {

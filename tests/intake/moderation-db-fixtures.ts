@@ -5,13 +5,12 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Db, DbHandle } from "../../db/client";
-import { auditLog, comments, consultations, draftVersions, memberships, outbox, users } from "../../db/schema";
+import { auditLog, comments, consultations, draftVersions, outbox } from "../../db/schema";
 import type { CommentSource, ModerationStatus } from "../../db/schema/vocabulary";
 import type { Principal } from "~/accounts/policy";
-import { loadPrincipal } from "~/accounts/principal.server";
-import { insertUser } from "~/accounts/users.server";
 import { recordComments, type CommenterDetails } from "~/intake/record-comments.server";
 import { seedDemoIfEmpty, type DemoResult } from "../../scripts/seed/demo";
+import { addPerson, principalByUsername } from "../support/people";
 import { openTestDb } from "../support/test-db";
 
 export const SEED_NOW = new Date("2026-11-30T10:00:00Z");
@@ -41,16 +40,7 @@ export interface ModerationDb {
   actors: ModerationActors;
 }
 
-async function person(db: Db, username: string, role: "officer" | "admin" | "contact_point_staff", scope: { organizationId?: string; contactPointId?: string }) {
-  const id = await insertUser(db, { username, displayName: username, passwordHash: "not-a-hash" });
-  await db.insert(memberships).values({ userId: id, role, organizationId: scope.organizationId ?? null, contactPointId: scope.contactPointId ?? null });
-  return (await loadPrincipal(db, id))!;
-}
 
-const byUsername = async (db: Db, username: string) => {
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  return (await loadPrincipal(db, u!.id))!;
-};
 
 export async function openModerationDb(): Promise<ModerationDb> {
   const h = await openTestDb();
@@ -60,14 +50,14 @@ export async function openModerationDb(): Promise<ModerationDb> {
   const [consultation] = await h.db.select({ id: consultations.id }).from(consultations).where(eq(consultations.versionId, version!.id));
   const cps = ids.contactPoints;
   const actors: ModerationActors = {
-    officer: await byUsername(h.db, "officer"),
-    colleague: await person(h.db, "colleague", "officer", { organizationId: ids.national }),
-    countyOfficerA: await person(h.db, "tonglu-officer", "officer", { organizationId: ids.countyA }),
-    countyOfficerB: await person(h.db, "chunan-officer", "officer", { organizationId: ids.countyB }),
-    cityAdmin: await person(h.db, "city-admin", "admin", { organizationId: ids.city }),
-    staff: await byUsername(h.db, "staff"),
-    staffCp1: await person(h.db, "fenshui-staff", "contact_point_staff", { contactPointId: cps[1]! }),
-    staffCp2: await person(h.db, "qiandaohu-staff", "contact_point_staff", { contactPointId: cps[2]! }),
+    officer: await principalByUsername(h.db, "officer"),
+    colleague: await addPerson(h.db, "colleague", "officer", { organizationId: ids.national }),
+    countyOfficerA: await addPerson(h.db, "tonglu-officer", "officer", { organizationId: ids.countyA }),
+    countyOfficerB: await addPerson(h.db, "chunan-officer", "officer", { organizationId: ids.countyB }),
+    cityAdmin: await addPerson(h.db, "city-admin", "admin", { organizationId: ids.city }),
+    staff: await principalByUsername(h.db, "staff"),
+    staffCp1: await addPerson(h.db, "fenshui-staff", "contact_point_staff", { contactPointId: cps[1]! }),
+    staffCp2: await addPerson(h.db, "qiandaohu-staff", "contact_point_staff", { contactPointId: cps[2]! }),
   };
   return { h, db: h.db, ids, versionId: version!.id, consultationId: consultation!.id, actors };
 }

@@ -3,13 +3,10 @@
  * county A, 2 in county B, all asked about the demo draft), the people who act, and helpers that
  * build forms as the browser sends them.
  */
-import { eq } from "drizzle-orm";
 import type { Db, DbHandle } from "../../db/client";
-import { memberships, users } from "../../db/schema";
 import type { Principal } from "~/accounts/policy";
-import { loadPrincipal } from "~/accounts/principal.server";
-import { insertUser } from "~/accounts/users.server";
 import { seedDemoIfEmpty, type DemoResult } from "../../scripts/seed/demo";
+import { addPerson, principalByUsername } from "../support/people";
 import { openTestDb } from "../support/test-db";
 
 export const NOW = new Date("2026-11-30T10:00:00Z");
@@ -33,26 +30,17 @@ export interface StaffDb {
   actors: StaffActors;
 }
 
-async function person(db: Db, username: string, role: "officer" | "contact_point_staff", scope: { organizationId?: string; contactPointId?: string }) {
-  const id = await insertUser(db, { username, displayName: username, passwordHash: "not-a-hash" });
-  await db.insert(memberships).values({ userId: id, role, organizationId: scope.organizationId ?? null, contactPointId: scope.contactPointId ?? null });
-  return (await loadPrincipal(db, id))!;
-}
 
-const byUsername = async (db: Db, username: string) => {
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  return (await loadPrincipal(db, u!.id))!;
-};
 
 export async function openStaffDb(): Promise<StaffDb> {
   const h = await openTestDb();
   const seeded = await seedDemoIfEmpty(h.db, { now: NOW, passwords: { admin: "a".repeat(12), officer: "o".repeat(12), staff: "s".repeat(12) } });
   const ids = seeded!.ids;
   const actors: StaffActors = {
-    staff: await byUsername(h.db, "staff"),
-    otherStaff: await person(h.db, "fenshui-staff", "contact_point_staff", { contactPointId: ids.contactPoints[1]! }),
-    officer: await byUsername(h.db, "officer"),
-    countyOfficerB: await person(h.db, "chunan-officer", "officer", { organizationId: ids.countyB }),
+    staff: await principalByUsername(h.db, "staff"),
+    otherStaff: await addPerson(h.db, "fenshui-staff", "contact_point_staff", { contactPointId: ids.contactPoints[1]! }),
+    officer: await principalByUsername(h.db, "officer"),
+    countyOfficerB: await addPerson(h.db, "chunan-officer", "officer", { organizationId: ids.countyB }),
   };
   return { h, db: h.db, ids, actors };
 }

@@ -2,8 +2,8 @@ import { Link } from "@remix-run/react";
 import type { WindowState } from "~/drafts/consultation-window";
 import type { ReadingBlock } from "~/drafts/reading-blocks";
 import { useFormatDate, useT } from "../i18n";
+import type { Wire } from "../wire";
 
-type Wire<T> = T extends Date ? string | Date : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
 /** The article the comment is about, quoted as printed. */
 export function QuotedClause({ clause, slug }: { clause: Extract<ReadingBlock, { type: "article" }>; slug: string }) {

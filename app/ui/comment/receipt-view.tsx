@@ -3,8 +3,8 @@ import type { Receipt } from "~/intake/receipts.server";
 import type { MessageKey } from "~/platform/i18n/translate";
 import { RichTextView } from "../editor/rich-text-view";
 import { useFormatDate, useT } from "../i18n";
+import type { Wire } from "../wire";
 
-type Wire<T> = T extends Date ? string | Date : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
 const STEPS = ["received", "consolidated", "submitted", "answered"] as const;
 

@@ -9,8 +9,8 @@ import type { ReadingPage as ReadingData } from "~/drafts/reading.server";
 import { RichTextView } from "../editor/rich-text-view";
 import { useFormatDate, useT } from "../i18n";
 import { WindowBadge } from "../window-badge";
+import type { Wire } from "../wire";
 
-type Wire<T> = T extends Date ? string | Date : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
 function TocList({ entries }: { entries: TocEntry[] }) {
   const t = useT();
