@@ -132,7 +132,7 @@ describe.skipIf(!e2eReady())("moderating comments in the browser", () => {
     await card(page, codes[0]!).getByRole("link", { name: "查看详情" }).click();
     await page.waitForURL(/\/officer\/comments\/[0-9a-f-]+$/);
     const url = page.url();
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(`意见 ${codes[0]}`);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(`意见 ${codes[0]}`);
     expect(await page.content()).not.toContain("13800138000");
     expect(await page.locator(".mod-person").textContent()).toContain("138****8000");
     expect(await page.locator(".mod-history").textContent()).toContain("已通过 → 已隐藏");
