@@ -108,7 +108,3 @@ export function grantsFor(user: Principal | null, action: Action): { organizatio
   }
   return grants;
 }
-
-export function hasRole(user: Principal | null, role: Role): boolean {
-  return !!user && user.memberships.some((m) => m.role === role);
-}

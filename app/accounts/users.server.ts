@@ -144,7 +144,7 @@ export interface UserSummary {
 }
 
 /** Accounts with a role inside the actor's administrative reach, and accounts with no role yet. */
-export async function listUsers(db: Executor, actor: Principal | null): Promise<UserSummary[]> {
+export async function listUsers(db: Executor, actor: Principal | null, only?: { userId: string }): Promise<UserSummary[]> {
   const grants = grantsFor(actor, "account.manage");
   if (grants.organizationIds.length === 0) return [];
   const reach = or(...grants.organizationIds.map((id) => sql`(${organizations.path} like ${"%" + id + "%"})`));
@@ -158,6 +158,7 @@ export async function listUsers(db: Executor, actor: Principal | null): Promise<
     .leftJoin(memberships, eq(memberships.userId, users.id))
     .leftJoin(contactPoints, eq(contactPoints.id, memberships.contactPointId))
     .leftJoin(organizations, sql`${organizations.id} = coalesce(${memberships.organizationId}, ${contactPoints.organizationId})`)
+    .where(only ? eq(users.id, only.userId) : undefined)
     .orderBy(asc(users.username));
   const byId = new Map<string, UserSummary & { visible: boolean }>();
   for (const r of rows) {
@@ -175,7 +176,8 @@ export async function listUsers(db: Executor, actor: Principal | null): Promise<
 }
 
 export async function getUser(db: Executor, actor: Principal | null, userId: string): Promise<UserSummary | null> {
-  return (await listUsers(db, actor)).find((u) => u.id === userId) ?? null;
+  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  return (await listUsers(db, actor, { userId }))[0] ?? null;
 }
 
 export function isUniqueViolation(error: unknown): boolean {

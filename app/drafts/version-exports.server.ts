@@ -36,6 +36,12 @@ export function parseRange(range: string): [number, number] | null {
   return from !== to ? [from, to] : null;
 }
 
+/** The comparison a "1..2" address names, or null when the range is malformed or names no published versions. */
+export async function compareRange(db: Executor, slug: string, range: string): Promise<VersionComparison | null> {
+  const seqs = parseRange(range);
+  return seqs ? compareVersions(db, slug, seqs[0], seqs[1]) : null;
+}
+
 export async function compareVersions(db: Executor, slug: string, fromSeq: number, toSeq: number): Promise<VersionComparison | null> {
   const found = await publishedVersions(db, slug);
   const from = found?.versions.find((v) => v.seq === fromSeq);

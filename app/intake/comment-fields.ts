@@ -3,7 +3,7 @@
  * same limits everywhere: what is too long is refused with a message, never cut. Pure (zod).
  */
 import { z } from "zod";
-import { CHANNELS, COMMENTER_CATEGORIES } from "../../db/schema/vocabulary";
+import { COMMENTER_CATEGORIES } from "../../db/schema/vocabulary";
 import { msg } from "../platform/forms";
 import { normalisePhone, isEmail } from "./contact-details";
 import { charLength, hasUnstorableCharacters, isBlank } from "./text-rules";
@@ -55,4 +55,3 @@ export const emailField = z.preprocess(
 );
 
 export const categoryField = z.enum(COMMENTER_CATEGORIES, { error: msg("errors.invalidChoice") });
-export const channelField = z.enum(CHANNELS, { error: msg("errors.invalidChoice") });

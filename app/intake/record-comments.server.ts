@@ -3,7 +3,7 @@
  * receipt code each, and an outbox message in the same transaction. Used by the public form, staff
  * entry and bulk import.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { queryRows } from "../../db/query";
 import type { Executor } from "../../db/client";
 import { comments } from "../../db/schema";
@@ -143,10 +143,4 @@ export async function recordComments(
 export async function recordedByKey(db: Executor, idempotencyKey: string): Promise<RecordedComment | null> {
   const [row] = await db.select({ id: comments.id, receiptCode: comments.receiptCode }).from(comments).where(eq(comments.idempotencyKey, idempotencyKey));
   return row ?? null;
-}
-
-export async function receiptCodesOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select({ id: comments.id, code: comments.receiptCode }).from(comments).where(inArray(comments.id, ids));
-  return new Map(rows.map((r) => [r.id, r.code]));
 }

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { authorize, currentUser } from "~/accounts/guard.server";
-import { compareVersions, parseRange } from "~/drafts/version-exports.server";
+import { compareRange } from "~/drafts/version-exports.server";
 import { notFound } from "~/platform/respond.server";
 import { useT } from "~/ui/i18n";
 import { ComparisonSummaryChart, ComparisonTable } from "~/ui/law/comparison-table";
@@ -12,9 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? 
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   authorize(await currentUser(request, context), "draft.read");
-  const range = parseRange(params.range ?? "");
-  if (!range) notFound();
-  const result = await compareVersions(context.db, params.slug ?? "", range[0], range[1]);
+  const result = await compareRange(context.db, params.slug ?? "", params.range ?? "");
   if (!result) notFound();
   const all = new URL(request.url).searchParams.get("show") === "all";
   const rows = all ? result.comparison.rows : result.comparison.rows.filter((r) => r.status !== "unchanged");

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { authorize, currentUser } from "~/accounts/guard.server";
-import { compareVersions, parseRange } from "~/drafts/version-exports.server";
+import { compareRange } from "~/drafts/version-exports.server";
 import { notFound } from "~/platform/respond.server";
 import { comparisonDocx } from "~/reports/comparison-docx.server";
 import { attachmentHeaders } from "~/platform/downloads.server";
@@ -8,9 +8,7 @@ import { attachmentHeaders } from "~/platform/downloads.server";
 /** The comparison table as a Word document, in the usual two-column layout. */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   authorize(await currentUser(request, context), "draft.read");
-  const range = parseRange(params.range ?? "");
-  if (!range) notFound();
-  const result = await compareVersions(context.db, params.slug ?? "", range[0], range[1]);
+  const result = await compareRange(context.db, params.slug ?? "", params.range ?? "");
   if (!result) notFound();
   const buffer = await comparisonDocx(result.comparison, { title: `${result.draft.title}修改前后条文对照表`, oldLabel: result.from.label, newLabel: result.to.label });
   return new Response(new Uint8Array(buffer), {

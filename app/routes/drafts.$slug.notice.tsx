@@ -6,13 +6,11 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { useLoaderData } from "@remix-run/react";
 import { authorize, currentUser } from "~/accounts/guard.server";
 import { localeFromRequest } from "~/platform/i18n/locales";
-import { translator } from "~/platform/i18n/translate";
-import { publicUrl, qrCodeSvg } from "~/platform/qr-code.server";
 import { notFound } from "~/platform/respond.server";
 import printStyles from "~/ui/print.css";
-import { NoticeSheet, type NoticeData } from "~/ui/print/notice-sheet";
+import { NoticeSheet } from "~/ui/print/notice-sheet";
 import { PrintHelp } from "~/ui/print/print-help";
-import { printTarget } from "~/ui/print/printables.server";
+import { noticeData } from "~/intake/printables.server";
 
 export const handle = { hydrate: false };
 
@@ -21,23 +19,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyle
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? d.pageTitle : "民意" }];
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
-  const user = await currentUser(request, context);
-  authorize(user, "draft.read");
+  authorize(await currentUser(request, context), "draft.read");
   const locale = localeFromRequest(request.headers.get("Cookie"), request.headers.get("Accept-Language"));
-  const url = new URL(request.url);
-  const target = await printTarget(context.db, { slug: params.slug ?? "", contactPointId: url.searchParams.get("cp"), locale, now: new Date() });
-  if (!target) notFound();
-  const t = translator(locale);
-  // Only while comments are taken online: a code on a notice that leads to a closed form helps nobody.
-  const commentUrl = target.window.state === "open" && target.publicComments
-    ? publicUrl(request, context.config.trustProxy, `/drafts/${encodeURIComponent(target.draft.slug)}/comment`)
-    : null;
-  const notice: NoticeData = {
-    ...target,
-    commentUrl,
-    qrSvg: commentUrl ? qrCodeSvg(commentUrl, { errorCorrection: "Q", label: t("print.notice.qrLabel", { url: commentUrl }) }) : null,
-  };
-  return { notice, pageTitle: t("print.notice.pageTitle", { title: target.draft.title }) };
+  const result = await noticeData(context.db, {
+    slug: params.slug ?? "", contactPointId: new URL(request.url).searchParams.get("cp"), locale, now: new Date(),
+    request, trustProxy: context.config.trustProxy,
+  });
+  if (!result) notFound();
+  return result;
 }
 
 export default function Notice() {

@@ -12,7 +12,7 @@ import { useT } from "~/ui/i18n";
 import printStyles from "~/ui/print.css";
 import { PaperFormSheet } from "~/ui/print/paper-form-sheet";
 import { PrintHelp } from "~/ui/print/print-help";
-import { copiesParam, printTarget } from "~/ui/print/printables.server";
+import { copiesParam, printTarget } from "~/intake/printables.server";
 
 /** One form per page; more than this at once is a job for a print shop. */
 const MAX_COPIES = 50;

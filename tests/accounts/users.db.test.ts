@@ -4,7 +4,7 @@ import type { DbHandle } from "../../db/client";
 import { auditLog, memberships, sessions, users } from "../../db/schema";
 import type { Principal } from "~/accounts/policy";
 import { loadPrincipal } from "~/accounts/principal.server";
-import { addRole, createUser, listUsers, removeRole, setUserDisabled } from "~/accounts/users.server";
+import { addRole, createUser, getUser, listUsers, removeRole, setUserDisabled } from "~/accounts/users.server";
 import { startSession } from "~/accounts/sessions.server";
 import { seedDemoIfEmpty, type DemoResult } from "../../scripts/seed/demo";
 import { openTestDb } from "../support/test-db";
@@ -86,5 +86,13 @@ describe("managing accounts", () => {
     expect(county).toContain("staff");
     expect(county).not.toContain("officer");
     expect(await listUsers(h.db, null)).toEqual([]);
+  });
+
+  it("opens one account only within reach", async () => {
+    const [staff] = await h.db.select().from(users).where(eq(users.username, "staff"));
+    const [officer] = await h.db.select().from(users).where(eq(users.username, "officer"));
+    expect((await getUser(h.db, countyAdmin, staff!.id))?.username).toBe("staff");
+    expect(await getUser(h.db, countyAdmin, officer!.id)).toBeNull();
+    expect(await getUser(h.db, nationalAdmin, "not-a-uuid")).toBeNull();
   });
 });

@@ -5,17 +5,12 @@
  * the notice says so, and carries no code.
  */
 import { useFormatDate, useT } from "../i18n";
-import type { PrintTarget } from "./printables.server";
+import type { NoticeData } from "~/intake/printables.server";
 
 /** Characters beyond which a title is set smaller (at 24 pt, two lines hold about 38). */
 const LONG_TITLE = 36;
 
-export interface NoticeData extends PrintTarget {
-  /** Absolute address of the comment page, when comments are taken online now. */
-  commentUrl: string | null;
-  /** The QR code for commentUrl, an inline SVG made on the server (no script, no references), labelled for screen readers. */
-  qrSvg: string | null;
-}
+export type { NoticeData };
 
 export function NoticeSheet({ data }: { data: NoticeData }) {
   const t = useT();

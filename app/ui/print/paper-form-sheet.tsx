@@ -6,7 +6,7 @@
  */
 import { COMMENTER_CATEGORIES } from "../../../db/schema/vocabulary";
 import { useFormatDate, useLocale, useT } from "../i18n";
-import type { PrintTarget } from "./printables.server";
+import type { PrintTarget } from "~/intake/printables.server";
 
 /** Ruled writing lines per field (each 8 mm apart when printed: room for a large, older hand). */
 export const FORM_LINES = { body: 7, proposedText: 3, reason: 3 } as const;

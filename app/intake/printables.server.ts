@@ -5,10 +5,12 @@
  * which comments are taken (a consultation closes at the start of the following day).
  */
 import { and, eq, isNull } from "drizzle-orm";
-import type { Executor } from "../../../db/client";
-import { contactPoints, organizations } from "../../../db/schema";
-import { commentTarget } from "../../intake/comment-target.server";
-import type { Locale } from "../../platform/i18n/locales";
+import type { Executor } from "../../db/client";
+import { contactPoints, organizations } from "../../db/schema";
+import { commentTarget } from "./comment-target.server";
+import type { Locale } from "../platform/i18n/locales";
+import { translator } from "../platform/i18n/translate";
+import { publicUrl, qrCodeSvg } from "../platform/qr-code.server";
 
 export type PrintWindow =
   | { state: "none" }
@@ -74,4 +76,29 @@ export function copiesParam(value: string | null, max: number): { copies: number
   const n = value !== null && /^\s*\d{1,6}\s*$/.test(value) ? Number.parseInt(value, 10) : 1;
   if (n > max) return { copies: max, capped: true };
   return { copies: Math.max(1, n), capped: false };
+}
+
+export interface NoticeData extends PrintTarget {
+  /** Absolute address of the comment page, when comments are taken online now. */
+  commentUrl: string | null;
+  /** The QR code for commentUrl, an inline SVG made on the server (no script, no references), labelled for screen readers. */
+  qrSvg: string | null;
+}
+
+/**
+ * The notice: the print target, plus the QR code to the comment page — only while comments are
+ * taken online (a code that leads to a closed form helps nobody).
+ */
+export async function noticeData(
+  db: Executor,
+  input: { slug: string; contactPointId: string | null; locale: Locale; now: Date; request: Request; trustProxy: boolean },
+): Promise<{ notice: NoticeData; pageTitle: string } | null> {
+  const target = await printTarget(db, input);
+  if (!target) return null;
+  const t = translator(input.locale);
+  const commentUrl = target.window.state === "open" && target.publicComments
+    ? publicUrl(input.request, input.trustProxy, `/drafts/${encodeURIComponent(target.draft.slug)}/comment`)
+    : null;
+  const qrSvg = commentUrl ? qrCodeSvg(commentUrl, { errorCorrection: "Q", label: t("print.notice.qrLabel", { url: commentUrl }) }) : null;
+  return { notice: { ...target, commentUrl, qrSvg }, pageTitle: t("print.notice.pageTitle", { title: target.draft.title }) };
 }
