@@ -11,6 +11,7 @@ import { seedDemoIfEmpty } from "../seed/demo";
 import { benchImport } from "./import-bench";
 import { loadPost } from "./measure";
 import { startServer } from "./server-process";
+import { luaString, wrkAvailable, wrkLoad } from "./wrk";
 
 export interface IntakeBenchOptions {
   databaseUrl: string;
@@ -19,6 +20,8 @@ export interface IntakeBenchOptions {
   importRows: number;
   /** Server processes (WEB_CONCURRENCY). */
   workers: number;
+  /** The load generator: wrk when installed (the lighter one), else Node's http client. */
+  generator: "wrk" | "node";
 }
 
 function sibling(url: string, name: string): string {
@@ -35,6 +38,34 @@ const OPINIONS = [
   "建议规定个人信息保护影响评估报告的保存期限不少于三年。",
 ];
 
+const body = (i: number) => `${OPINIONS[i % OPINIONS.length]}（第${i}份）`;
+// Every request from its own address, as behind a proxy: the per-address limit is not what is measured.
+const address = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
+function nodeRequest(origin: string) {
+  return (i: number) => ({
+    body: new URLSearchParams({ idempotencyKey: `bench-${process.pid}-${i.toString().padStart(10, "0")}`, provision: `art-${(i % 74) + 1}`, body: body(i), category: "resident" }).toString(),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, "X-Forwarded-For": address(i) },
+  });
+}
+
+/** The same requests as `nodeRequest`, built by wrk's Lua (each thread numbers its own). */
+function wrkRequests(pathname: string, origin: string): string {
+  const enc = (s: string) => new URLSearchParams({ x: s }).toString().slice(2);
+  return `
+local opinions = { ${OPINIONS.map((o) => luaString(enc(o))).join(", ")} }
+local open, close = ${luaString(enc("（第"))}, ${luaString(enc("份）"))}
+local counter = 0
+function request()
+  local i = (thread_id or 0) * 100000000 + counter
+  counter = counter + 1
+  local body = "idempotencyKey=bench-${process.pid}-" .. string.format("%010d", i) .. "&provision=art-" .. ((i % 74) + 1) .. "&body=" .. opinions[(i % ${OPINIONS.length}) + 1] .. open .. i .. close .. "&category=resident"
+  local ip = string.format("10.%d.%d.%d", math.floor(i / 65536) % 256, math.floor(i / 256) % 256, i % 256)
+  return wrk.format("POST", ${luaString(pathname)}, { ["Content-Type"] = "application/x-www-form-urlencoded", ["Origin"] = ${luaString(origin)}, ["X-Forwarded-For"] = ip }, body)
+end
+`;
+}
+
 export async function benchIntake(options: IntakeBenchOptions) {
   const { default: postgres } = await import("postgres");
   const name = `minyi_bench_${process.pid}`;
@@ -50,21 +81,9 @@ export async function benchIntake(options: IntakeBenchOptions) {
     try {
       const target = `${server.url}/drafts/personal-information-protection/comment`;
       const origin = server.url;
-      form = await loadPost(
-        target,
-        (i) => {
-          const body = new URLSearchParams({
-            idempotencyKey: `bench-${process.pid}-${i.toString().padStart(10, "0")}`,
-            provision: `art-${(i % 74) + 1}`,
-            body: `${OPINIONS[i % OPINIONS.length]}（第${i}份）`,
-            category: "resident",
-          }).toString();
-          // Every request from its own address, as behind a proxy: the per-address limit is not what is measured.
-          const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-          return { body, headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, "X-Forwarded-For": ip } };
-        },
-        { concurrency: options.concurrency, seconds: options.seconds },
-      );
+      form = options.generator === "wrk" && wrkAvailable()
+        ? await wrkLoad(target, wrkRequests(new URL(target).pathname, origin), { concurrency: options.concurrency, seconds: options.seconds })
+        : { ...(await loadPost(target, nodeRequest(origin), { concurrency: options.concurrency, seconds: options.seconds })), errors: 0, generator: options.generator === "wrk" ? "Node http (wrk is not installed: apt install wrk)" : "Node http" };
     } finally {
       await server.stop();
     }
@@ -76,6 +95,8 @@ export async function benchIntake(options: IntakeBenchOptions) {
       publicForm: {
         concurrency: options.concurrency,
         serverProcesses: options.workers,
+        loadGenerator: form.generator,
+        connectionErrors: form.errors,
         accepted: form.statuses[302] ?? 0,
         acceptedPerSecond: Math.round((form.statuses[302] ?? 0) / form.seconds),
         latency: form.latency,

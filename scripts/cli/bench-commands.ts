@@ -24,8 +24,8 @@ export const benchGroup: Group = {
     },
     intake: {
       summary: "public comment form at 50 connections (comments/s, p95) and a 100,000-row import, on PostgreSQL (needs DATABASE_URL and npm run build)",
-      usage: "[--seconds N] [--concurrency N] [--rows N] [--workers N]",
-      options: { seconds: { type: "string" }, concurrency: { type: "string" }, rows: { type: "string" }, workers: { type: "string" } },
+      usage: "[--seconds N] [--concurrency N] [--rows N] [--workers N] [--generator wrk|node]",
+      options: { seconds: { type: "string" }, concurrency: { type: "string" }, rows: { type: "string" }, workers: { type: "string" }, generator: { type: "string" } },
       async run({ values }) {
         const databaseUrl = process.env.DATABASE_URL;
         if (!databaseUrl) {
@@ -38,6 +38,7 @@ export const benchGroup: Group = {
           concurrency: Number(values.concurrency ?? 50),
           importRows: Number(values.rows ?? 100_000),
           workers: Number(values.workers ?? 1),
+          generator: values.generator === "node" ? "node" : "wrk",
         });
         console.log(JSON.stringify(result, null, 2));
       },
