@@ -103,6 +103,24 @@ describe("importing comments from a spreadsheet", () => {
     expect(progress).toMatchObject({ ok: true, value: { summary: { status: "done" }, processed: 3, total: 3 } });
   });
 
+  it("commits the rows validation kept, without reading the sheet again, then lets them go", async () => {
+    const bytes = await xlsxOf([HEADER.slice(0, 6), [1, "第十三条", "建议细化合理范围。", null, null, "钱七"], [2, "全文", "总体赞成。", null, null, null]]);
+    const up = await upload(t, bytes);
+    if (!up.ok || up.value.status !== "ready") throw new Error("upload failed");
+    const before = await importRow(t, up.value.id);
+    const staged = (before.errors as { staged?: { attachmentId: string; rows: number } }).staged;
+    expect(staged).toMatchObject({ rows: 2 });
+    // Were the commit to read the sheet, this would fail it: the file no longer reads as a sheet.
+    await t.db.update(attachments).set({ content: new TextEncoder().encode("not a sheet any more") }).where(eq(attachments.id, before.attachmentId!));
+    const started = await startCommit(t.db, t.actors.staff, up.value.id, { now: SEED_NOW, releaseAfterMs: 0 });
+    if (!started.ok || !started.value.job) throw new Error("commit did not start");
+    expect(await started.value.job).toEqual({ ok: true, imported: 2 });
+    const stored = await t.db.select({ text: comments.bodyText, key: comments.provisionKey }).from(comments).where(eq(comments.importId, up.value.id)).orderBy(comments.bodyText);
+    expect(stored).toEqual([{ text: "建议细化合理范围。", key: "art-13" }, { text: "总体赞成。", key: null }]);
+    expect(await t.db.select().from(attachments).where(eq(attachments.id, staged!.attachmentId))).toEqual([]);
+    expect((await importRow(t, up.value.id)).errors).not.toHaveProperty("staged");
+  });
+
   it("commits once: a second click finds the import no longer ready", async () => {
     const up = await upload(t, await xlsxOf([["意见内容", "条款"], ["重复点击测试。", "第一条"]]));
     if (!up.ok) throw new Error("upload failed");

@@ -1,6 +1,6 @@
 /**
- * Committing an import: all of it or nothing. The stored file is read again with the same rules and
- * written in batches of about a thousand comments inside ONE transaction, with one outbox message
+ * Committing an import: all of it or nothing. The rows validation kept (staged-rows.ts) — or, when
+ * they cannot be used, the stored file read again with the same rules — are written in batches of about a thousand comments inside ONE transaction, with one outbox message
  * for the whole import; any failure (a row that no longer reads, the database refusing a batch, the
  * process stopping) leaves no comment. The commit runs in the background: `startCommit` marks the
  * import "importing" and returns at once; progress is in import-progress, the outcome in
@@ -15,7 +15,7 @@ import { recordAudit } from "../../platform/audit.server";
 import type { Outcome } from "../../platform/outcome";
 import { enqueue } from "../../platform/outbox.server";
 import { recordComments, type NewComment } from "../record-comments.server";
-import { importContext } from "./import-context.server";
+import { importContext, type ImportContext } from "./import-context.server";
 import { markFailed } from "./import-failure.server";
 import { finishProgress, reportProgress, trackImport } from "./import-progress.server";
 import { deniedFor, importAccess, loadImport } from "./import-records.server";
@@ -23,6 +23,7 @@ import type { FailureCode, ImportReport } from "./import-report";
 import { newCommentOf } from "./imported-comment";
 import { WritePipeline } from "./write-pipeline";
 import { scanSheet } from "./scan-sheet";
+import { fieldsOf, readStagedRows, type ImportedFields } from "./staged-rows";
 import { sheetKind, sheetRows } from "./sheet-rows.server";
 
 export const BATCH_SIZE = 1_000;
@@ -64,10 +65,8 @@ export async function commitImport(db: Db, importId: string, options: CommitOpti
     return { ok: false, code: "interrupted", processed };
   }
   try {
-    const [file] = row.attachmentId ? await db.select({ content: attachments.content, fileName: attachments.fileName }).from(attachments).where(eq(attachments.id, row.attachmentId)) : [];
-    const kind = file ? sheetKind({ name: file.fileName, bytes: file.content }) : null;
     const context = await importContext(db, { contactPointId: row.contactPointId, draftId: row.draftId }, options.now);
-    if (!file || !kind?.ok || !context) throw new CommitStopped("changed");
+    if (!context) throw new CommitStopped("changed");
     const imported = await db.transaction(async (tx) => {
       // Held until the end: another process can tell a live commit from an interrupted one.
       const locked = await tx
@@ -81,12 +80,32 @@ export async function commitImport(db: Db, importId: string, options: CommitOpti
         processed += batch.length;
         reportProgress(importId, processed);
       });
-      const scan = await scanSheet(sheetRows(file.content, kind.kind), { clauses: context.clauses, defaultChannel: row.report.defaultChannel, today: cstDate(options.now) }, {
-        stopAtFirstError: true,
-        onRow: (r) => pipeline.add(newCommentOf(r, context, { importId, enteredBy: options.actorId })),
-      }).finally(() => pipeline.settle());
-      if (scan.errors.count > 0) throw new CommitStopped("changed", { errors: scan.errors.kept, errorCount: scan.errors.count });
+      const meta = { importId, enteredBy: options.actorId };
+      const staged = await stagedRowsFor(tx, row.report, context);
+      if (staged) {
+        try {
+          for (const fields of staged) await pipeline.add(newCommentOf(fields, context, meta));
+        } finally {
+          await pipeline.settle();
+        }
+      } else {
+        // Nothing kept from validation (or kept for another version): read the sheet again, same rules.
+        const [file] = row.attachmentId ? await tx.select({ content: attachments.content, fileName: attachments.fileName }).from(attachments).where(eq(attachments.id, row.attachmentId)) : [];
+        const kind = file ? sheetKind({ name: file.fileName, bytes: file.content }) : null;
+        if (!file || !kind?.ok) throw new CommitStopped("changed");
+        const scan = await scanSheet(sheetRows(file.content, kind.kind), { clauses: context.clauses, defaultChannel: row.report.defaultChannel, today: cstDate(options.now) }, {
+          stopAtFirstError: true,
+          onRow: (r) => pipeline.add(newCommentOf(fieldsOf(r), context, meta)),
+        }).finally(() => pipeline.settle());
+        if (scan.errors.count > 0) throw new CommitStopped("changed", { errors: scan.errors.kept, errorCount: scan.errors.count });
+      }
       await pipeline.finish();
+      if (row.report.staged) {
+        // Derived from the sheet, which stays: no longer needed once the comments exist.
+        await tx.delete(attachments).where(eq(attachments.id, row.report.staged.attachmentId));
+        const { staged: _, ...report } = row.report;
+        await tx.update(commentImports).set({ errors: report }).where(eq(commentImports.id, importId));
+      }
       await enqueue(tx, { topic: "comments.imported", aggregateType: "comment_import", aggregateId: importId, payload: { draftId: row.draftId, count: processed } });
       await tx.update(commentImports).set({ status: "done", processedRows: processed, finishedAt: clock() }).where(eq(commentImports.id, importId));
       await recordAudit(tx, {
@@ -110,6 +129,25 @@ export async function commitImport(db: Db, importId: string, options: CommitOpti
     }
     return { ok: false, code, processed };
   }
+}
+
+/**
+ * The rows validation kept, when they can be written as they are: read against the version the
+ * commit writes into, all there, every clause still in it. Otherwise null, and the sheet is read again.
+ */
+async function stagedRowsFor(tx: Executor, report: ImportReport, context: ImportContext): Promise<ImportedFields[] | null> {
+  const staged = report.staged;
+  if (!staged || staged.versionId !== context.versionId) return null;
+  const [blob] = await tx.select({ content: attachments.content }).from(attachments).where(eq(attachments.id, staged.attachmentId));
+  if (!blob) return null;
+  let rows: ImportedFields[];
+  try {
+    rows = readStagedRows(blob.content);
+  } catch {
+    return null;
+  }
+  if (rows.length !== staged.rows || rows.some((r) => r.clauseKey !== null && !context.provisionIds.has(r.clauseKey))) return null;
+  return rows;
 }
 
 /**

@@ -52,6 +52,8 @@ export interface ImportReport {
   /** Set when a commit starts (ISO time): a commit that stopped long ago without a result was interrupted. */
   commitStartedAt?: string;
   failure?: { code: FailureCode; at: string };
+  /** The good rows as validation read them (an attachment), for the version they were read against. */
+  staged?: { attachmentId: string; versionId: string; rows: number };
 }
 
 /** Errors kept with an import: enough to fix a sheet; a file with more gets a count. */
@@ -65,6 +67,7 @@ const ReportSchema = z.object({
   defaultChannel: z.enum(CHANNELS),
   commitStartedAt: z.string().optional(),
   failure: z.object({ code: z.enum(FAILURE_CODES), at: z.string() }).optional(),
+  staged: z.object({ attachmentId: z.string(), versionId: z.string(), rows: z.number() }).optional(),
 });
 
 /** The stored report, read defensively (an import made before this shape existed reads as an unreadable file). */

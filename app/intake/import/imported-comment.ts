@@ -1,14 +1,14 @@
 /**
- * A row read from a sheet as the comment recordComments writes: source "import", approved (staff
+ * A sheet row's fields as the comment recordComments writes: source "import", approved (staff
  * vouch for what they collected), with the import, the contact point and who entered it; the
  * commenter's name and contact apart from the view, with no consent date (gathered offline). Pure.
  */
 import type { NewComment } from "../record-comments.server";
 import type { ImportContext } from "./import-context.server";
-import type { ImportedRow } from "./row-rules";
+import type { ImportedFields } from "./staged-rows";
 
-export function newCommentOf(row: ImportedRow, context: ImportContext, meta: { importId: string; enteredBy: string | null }): NewComment {
-  const key = row.clause?.key ?? null;
+export function newCommentOf(row: ImportedFields, context: ImportContext, meta: { importId: string; enteredBy: string | null }): NewComment {
+  const key = row.clauseKey;
   return {
     draftId: context.draftId,
     versionId: context.versionId,

@@ -1,7 +1,8 @@
 /**
  * Uploading a sheet: the file is checked (kind, size), read once from start to end with the same
- * rules a commit will apply, and stored with its report. Nothing else is written: no comment exists
- * until the import is committed. A file that is not a sheet at all is refused next to the field.
+ * rules a commit will apply, and stored with its report and, when every row is good, the rows as
+ * read (staged-rows.ts), so the commit need not read the sheet again. No comment exists until the
+ * import is committed. A file that is not a sheet at all is refused next to the field.
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../../../db/client";
@@ -17,6 +18,7 @@ import type { ImportReport } from "./import-report";
 import { importContext } from "./import-context.server";
 import { scanSheet } from "./scan-sheet";
 import { sheetKind, sheetRows } from "./sheet-rows.server";
+import { STAGED_MEDIA_TYPE, StagedRowsWriter } from "./staged-rows";
 
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 export const IMPORT_ACCEPT = ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
@@ -73,15 +75,27 @@ export async function uploadImport(
   const context = await importContext(db, { contactPointId: input.contactPointId, draftId: input.draftId }, options.now);
   if (!context) return invalid({ draftId: { key: "errors.invalidChoice" } });
   let scan;
+  const staged = new StagedRowsWriter();
   try {
-    scan = await scanSheet(sheetRows(file.bytes, kind.kind), { clauses: context.clauses, defaultChannel, today: cstDate(options.now) });
+    scan = await scanSheet(sheetRows(file.bytes, kind.kind), { clauses: context.clauses, defaultChannel, today: cstDate(options.now) }, { onRow: (row) => staged.add(row) });
   } catch {
     return invalid({ file: { key: "import.file.unreadable" } });
   }
   const status = scan.errors.count > 0 ? "invalid" : "ready";
   const report: ImportReport = { errors: scan.errors.kept, errorCount: scan.errors.count, notices: scan.notices, defaultChannel };
   const fileName = cleanFileName(file.name);
+  const stagedBlob = status === "ready" ? staged.finish() : null;
   const id = await db.transaction(async (tx) => {
+    if (stagedBlob) {
+      const [kept] = await tx
+        .insert(attachments)
+        .values({
+          fileName: `${fileName}.rows.json.gz`, mediaType: STAGED_MEDIA_TYPE, byteSize: stagedBlob.byteLength,
+          sha256: createHash("sha256").update(stagedBlob).digest("hex"), content: stagedBlob, uploadedBy: actor.id, createdAt: options.now,
+        })
+        .returning({ id: attachments.id });
+      report.staged = { attachmentId: kept!.id, versionId: context.versionId, rows: staged.count };
+    }
     const [attachment] = await tx
       .insert(attachments)
       .values({
