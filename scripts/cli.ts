@@ -3,12 +3,14 @@ import { benchGroup } from "./cli/bench-commands";
 import { dbGroup } from "./cli/db-commands";
 import { lawGroup } from "./cli/law-commands";
 import { runCli } from "./cli/registry";
+import { searchGroup } from "./cli/search-commands";
 import { usersGroup } from "./cli/users-commands";
 
 const groups = {
   bench: benchGroup,
   db: dbGroup,
   law: lawGroup,
+  search: searchGroup,
   users: usersGroup,
 };
 

@@ -17,6 +17,8 @@ import { readConfig, type AppConfig } from "../app/platform/config.server";
 import { createLineBuffer } from "../app/platform/log-buffer.server";
 import { localeFromRequest } from "../app/platform/i18n/locales";
 import { createValidatorCache, validatorKey } from "../app/platform/validator-cache";
+import { startBackgroundSync } from "../search/background-sync";
+import { createSearchEngine } from "../search/create-engine";
 import { seedDemoIfEmpty } from "./seed/demo";
 import { printCredentials } from "./seed/credentials";
 
@@ -62,6 +64,10 @@ async function main() {
     const seeded = await seedDemoIfEmpty(handle.db, { now: new Date() });
     if (seeded) printCredentials(seeded.credentials);
   }
+
+  // The outbox worker runs in every server process (claims never overlap); only one fills an empty index.
+  const search = createSearchEngine(config.search, handle.db);
+  const searchSync = startBackgroundSync(handle.db, search, { fillEmptyIndex: !cluster.isWorker || cluster.worker?.id === 1 });
 
   let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   let buildMtime = statSync(BUILD_PATH).mtimeMs;
@@ -139,6 +145,7 @@ async function main() {
       getLoadContext: (req, res) => ({
         db: handle.db,
         config,
+        search,
         requestId: res.locals.requestId as string,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         cspNonce: randomBytes(16).toString("base64"),
@@ -162,8 +169,11 @@ async function main() {
     server.close();
     server.closeIdleConnections?.();
     setTimeout(() => server.closeAllConnections?.(), 3_000).unref();
-    handle
-      .close()
+    // The worker finishes its batch and stops before the database it writes to is closed.
+    searchSync
+      .stop()
+      .catch((error: unknown) => console.error("[minyi] error while stopping the search sync", error))
+      .then(() => handle.close())
       .catch((error: unknown) => console.error("[minyi] error while closing the database", error))
       .finally(() => process.exit(0));
   };

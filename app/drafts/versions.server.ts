@@ -10,12 +10,18 @@ import { draftVersions, drafts, provisions } from "../../db/schema";
 import { can, type Principal } from "../accounts/policy";
 import { organizationScope } from "../chain/organizations.server";
 import { recordAudit } from "../platform/audit.server";
+import { enqueue } from "../platform/outbox.server";
 import type { Outcome } from "../platform/outcome";
 import { carryOverKeys } from "./compare/carry-over-keys";
 import { flattenProvisions, type ProvisionRow } from "./flatten";
 import { parseLaw } from "./parse";
 
 const BATCH = 500;
+
+/** Tells the search index (through the outbox, in the caller's transaction) to re-read a version's provisions. */
+function versionChanged(tx: Executor, versionId: string, reason: "imported" | "published" | "discarded") {
+  return enqueue(tx, { topic: "version.changed", aggregateType: "draft_version", aggregateId: versionId, payload: { reason } });
+}
 
 export async function mayManageDraft(db: Executor, actor: Principal | null, draftId: string): Promise<"ok" | "forbidden" | "not_found"> {
   const [draft] = await db.select({ organizationId: drafts.organizationId }).from(drafts).where(eq(drafts.id, draftId));
@@ -71,6 +77,7 @@ export async function importVersion(
       })
       .returning({ id: draftVersions.id });
     await insertRows(tx, version!.id, rows);
+    await versionChanged(tx, version!.id, "imported");
     await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft_version.import", subjectType: "draft_version", subjectId: version!.id, detail: { draftId: input.draftId, seq, provisions: rows.length, warnings: parsed.warnings.length }, requestId });
     return { id: version!.id, seq, provisionCount: rows.length };
   });
@@ -122,6 +129,7 @@ export async function publishVersion(db: Db, actor: Principal | null, versionId:
       .where(and(eq(draftVersions.id, versionId), eq(draftVersions.status, "draft")))
       .returning({ id: draftVersions.id });
     if (changed.length === 0) return false;
+    await versionChanged(tx, versionId, "published");
     await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft_version.publish", subjectType: "draft_version", subjectId: versionId, requestId, at: now });
     return true;
   });
@@ -141,6 +149,7 @@ export async function discardVersion(db: Db, actor: Principal | null, versionId:
     if (current?.status !== "draft") return false;
     await tx.delete(provisions).where(eq(provisions.versionId, versionId));
     await tx.delete(draftVersions).where(eq(draftVersions.id, versionId));
+    await versionChanged(tx, versionId, "discarded");
     await recordAudit(tx, { actorUserId: actor?.id ?? null, action: "draft_version.discard", subjectType: "draft_version", subjectId: versionId, detail: { draftId: version.draftId, seq: version.seq }, requestId });
     return true;
   });

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   MEILI_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   MEILI_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** Prepended to Meilisearch index names (several installations may share one server); "minyi_" when unset. */
+  MEILI_INDEX_PREFIX: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{0,60}$/).optional()),
   SESSION_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional()),
   /** "demo" seeds an empty database with the demo organisation tree, accounts and a draft. */
   SEED: z.preprocess(emptyAsUndefined, z.enum(["demo", "none"]).default("demo")),
@@ -32,7 +34,8 @@ export interface AppConfig {
   host: string;
   dataDir: string;
   database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
-  search: { kind: "meilisearch"; url: string; key: string | undefined } | { kind: "embedded" };
+  /** indexPrefix: undefined means the default, "minyi_" (see search/create-engine.ts). */
+  search: { kind: "meilisearch"; url: string; key: string | undefined; indexPrefix?: string } | { kind: "embedded" };
   sessionSecrets: string[];
   seed: "demo" | "none";
   trustProxy: boolean;
@@ -57,7 +60,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir,
     database: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL } : { kind: "pglite", dataDir },
-    search: e.MEILI_URL ? { kind: "meilisearch", url: e.MEILI_URL, key: e.MEILI_KEY } : { kind: "embedded" },
+    search: e.MEILI_URL ? { kind: "meilisearch", url: e.MEILI_URL, key: e.MEILI_KEY, indexPrefix: e.MEILI_INDEX_PREFIX } : { kind: "embedded" },
     sessionSecrets: [e.SESSION_SECRET ?? localSessionSecret(dataDir)],
     seed: e.SEED,
     trustProxy: e.TRUST_PROXY === "true",

@@ -1,4 +1,5 @@
 import type { Db } from "../../db/client";
+import type { SearchEngine } from "../../search/engine";
 import type { AppConfig } from "./config.server";
 import type { ValidatorCache } from "./validator-cache";
 
@@ -6,6 +7,8 @@ import type { ValidatorCache } from "./validator-cache";
 export interface MinyiContext {
   db: Db;
   config: AppConfig;
+  /** The search engine the configuration chose (embedded PostgreSQL or Meilisearch); see search/engine.ts. */
+  search: SearchEngine;
   requestId: string;
   /** Client address as seen by the server (respecting TRUST_PROXY). */
   clientIp: string;

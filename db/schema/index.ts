@@ -6,3 +6,4 @@ export * from "./intake";
 export * from "./merge";
 export * from "./chain";
 export * from "./platform";
+export * from "./search";

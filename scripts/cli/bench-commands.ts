@@ -1,6 +1,7 @@
 import path from "node:path";
 import { benchDrafts } from "../bench/drafts-bench";
 import { benchIntake } from "../bench/intake-bench";
+import { benchSearch } from "../bench/search-bench";
 import type { Group } from "./registry";
 
 const defaultCorpus = () => process.env.CORPUS_DIR ?? path.resolve("../shared/corpus");
@@ -39,6 +40,27 @@ export const benchGroup: Group = {
           importRows: Number(values.rows ?? 100_000),
           workers: Number(values.workers ?? 1),
           generator: values.generator === "node" ? "node" : "wrk",
+        });
+        console.log(JSON.stringify(result, null, 2));
+      },
+    },
+    search: {
+      summary: "index 1,000,000 generated comments in the embedded engine; index time, size, p50/p95 query latency; segmentation MB/s (needs DATABASE_URL)",
+      usage: "[--docs N] [--queries N] [--corpus DIR] [--keep] [--reuse DATABASE]",
+      options: { docs: { type: "string" }, queries: { type: "string" }, corpus: { type: "string" }, keep: { type: "boolean" }, reuse: { type: "string" } },
+      async run({ values }) {
+        const databaseUrl = process.env.DATABASE_URL;
+        if (!databaseUrl) {
+          console.error("Set DATABASE_URL to a PostgreSQL server: the search targets are for 1,000,000 comments on PostgreSQL. A database is created beside the one named (and dropped unless --keep).");
+          return 2;
+        }
+        const result = await benchSearch({
+          databaseUrl,
+          corpusDir: path.resolve(typeof values.corpus === "string" ? values.corpus : "../shared/corpus"),
+          docs: Number(values.docs ?? 1_000_000),
+          queries: Number(values.queries ?? 200),
+          keep: values.keep === true,
+          reuse: typeof values.reuse === "string" ? values.reuse : null,
         });
         console.log(JSON.stringify(result, null, 2));
       },
