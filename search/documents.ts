@@ -7,12 +7,14 @@
 import { and, asc, count, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { queryRows } from "../db/query";
-import { comments, contactPoints, draftVersions, organizations, provisions } from "../db/schema";
+import { alias } from "drizzle-orm/pg-core";
+import { comments, contactPoints, drafts, draftVersions, organizations, provisions } from "../db/schema";
 import type { ProvisionKind } from "../db/schema/vocabulary";
 import { articleRefsInText } from "./article-refs";
 import type { CommentDocument, ProvisionDocument } from "./engine";
 import { groupUnits, placeOf, type ProvisionNode } from "./provision-places";
 
+const draftOrganizations = alias(organizations, "draft_organizations");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 
@@ -32,7 +34,10 @@ export function articleRefsOf(own: number | null, texts: (string | null)[]): num
 const commentColumns = {
   id: comments.id, receiptCode: comments.receiptCode, draftId: comments.draftId, versionId: comments.versionId,
   provisionId: comments.provisionId, provisionKey: comments.provisionKey, contactPointId: comments.contactPointId,
-  region: comments.region, contactPointRegion: contactPoints.regionCode, organizationPath: organizations.path,
+  region: comments.region, contactPointRegion: contactPoints.regionCode,
+  // A view gathered by a contact point lives at the contact point's organisation; one given
+  // online without a contact point lives at the drafting organisation (as the access policy says).
+  organizationPath: sql<string | null>`coalesce(${organizations.path}, ${draftOrganizations.path})`,
   channel: comments.channel, category: comments.category, status: comments.processingStatus, moderation: comments.moderationStatus,
   saidOn: comments.saidOn, createdAt: comments.createdAt, body: comments.bodyText, proposedText: comments.proposedText, reason: comments.reason,
 };
@@ -46,6 +51,8 @@ export async function loadCommentDocuments(db: Executor, ids: readonly string[])
     .from(comments)
     .leftJoin(contactPoints, eq(contactPoints.id, comments.contactPointId))
     .leftJoin(organizations, eq(organizations.id, contactPoints.organizationId))
+    .innerJoin(drafts, eq(drafts.id, comments.draftId))
+    .innerJoin(draftOrganizations, eq(draftOrganizations.id, drafts.organizationId))
     .where(inArray(comments.id, wanted));
   return buildCommentDocuments(db, rows);
 }
@@ -58,6 +65,8 @@ function selectCommentPage(db: Executor, where: ReturnType<typeof and>, limit: n
     .from(comments)
     .leftJoin(contactPoints, eq(contactPoints.id, comments.contactPointId))
     .leftJoin(organizations, eq(organizations.id, contactPoints.organizationId))
+    .innerJoin(drafts, eq(drafts.id, comments.draftId))
+    .innerJoin(draftOrganizations, eq(draftOrganizations.id, drafts.organizationId))
     .where(where)
     .orderBy(asc(comments.id))
     .limit(limit);

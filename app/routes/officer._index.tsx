@@ -28,6 +28,8 @@ export default function OfficerHome() {
         {" · "}
         {pendingModeration > 0 ? <strong>{t("moderation.pendingCount", { count: pendingModeration })}</strong> : t("moderation.noPending")}
       </p>
+      <h2>{t("search.officer.open")}</h2>
+      <p><Link to="/officer/search">{t("search.officer.open")}</Link>{" · "}<span className="muted">{t("search.officer.openHint")}</span></p>
       <h2>{t("officer.drafts")}</h2>
       <p><Link className="button" to="/officer/drafts/new">{t("officer.newDraft")}</Link></p>
       {drafts.length === 0 ? <p>{t("officer.noDrafts")}</p> : null}

@@ -37,6 +37,7 @@ export function AppHeader() {
         <ul>
           <li><NavLink to="/" end>{t("nav.home")}</NavLink></li>
           <li><NavLink to="/drafts">{t("nav.drafts")}</NavLink></li>
+          <li><NavLink to="/search">{t("nav.search")}</NavLink></li>
           <li><NavLink to="/receipt">{t("nav.receipt")}</NavLink></li>
           {AREAS.filter((a) => user?.roles.includes(a.role)).map((a) => (
             <li key={a.to}><NavLink to={a.to}>{t(a.label)}</NavLink></li>

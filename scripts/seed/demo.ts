@@ -16,6 +16,7 @@ import { cstDate, saveConsultation } from "../../app/drafts/consultations.server
 import { createDraft, type DraftInput } from "../../app/drafts/drafts.server";
 import { importVersion, publishVersion } from "../../app/drafts/versions.server";
 import { readablePassword, type Credential } from "./credentials";
+import { contactPointRegions, seedDemoComments } from "./demo-comments";
 
 export const DEMO_FILES = {
   pipl: new URL("./data/中华人民共和国个人信息保护法.txt", import.meta.url),
@@ -23,11 +24,17 @@ export const DEMO_FILES = {
   amendment: new URL("./data/中华人民共和国刑法修正案（十二）.txt", import.meta.url),
 };
 const SEED_LOCK_ID = 7_202_612;
+const DEMO_OPEN_DAYS = 21;
 
 export interface DemoOptions {
   now: Date;
   /** Fixed passwords (tests); random ones otherwise. */
   passwords?: Partial<Record<"admin" | "officer" | "staff", string>>;
+  /**
+   * A few hundred demo comments on the open drafts. Default: only for the real demo (random
+   * passwords); seeds with fixed passwords are tests, which count their own comments, and opt in.
+   */
+  comments?: boolean;
 }
 
 export interface DemoResult {
@@ -79,7 +86,8 @@ async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult> {
   // The demo draft is published by the demo officer, through the same use cases as the UI.
   const actor = await loadPrincipal(db, officerId);
   const day = 24 * 60 * 60 * 1000;
-  const window = { opensOn: cstDate(new Date(options.now.getTime() - day)), closesOn: cstDate(new Date(options.now.getTime() + 29 * day)) };
+  // Open for three weeks already, so the demo comments spread over the weeks they came in.
+  const window = { opensOn: cstDate(new Date(options.now.getTime() - DEMO_OPEN_DAYS * day)), closesOn: cstDate(new Date(options.now.getTime() + 29 * day)) };
   const publish = async (draft: DraftInput, file: URL, label: string, consult: boolean) => {
     const created = await createDraft(db, actor, draft);
     if (!created.ok) throw new Error(`seed: could not create ${draft.title} (${created.error})`);
@@ -106,9 +114,17 @@ async function seedDemo(db: Db, options: DemoOptions): Promise<DemoResult> {
     { title: "中华人民共和国刑法", titleEn: "Criminal Law", slug: "criminal-law", kind: "law", organizationId: national },
     DEMO_FILES.criminalLaw, "2020年12月26日修正文本", false,
   );
-  await publish(
+  const amendmentId = await publish(
     { title: "中华人民共和国刑法修正案（十二）（草案）", titleEn: "Amendment XII to the Criminal Law (draft)", slug: "criminal-law-amendment-12", kind: "amendment", organizationId: national, amendsDraftId: criminalLawId },
     DEMO_FILES.amendment, "征求意见稿", true,
   );
+  if (options.comments ?? !options.passwords) {
+    // Offline views come from the second and third contact points; the demo staff member's own
+    // contact point starts empty (its lists are what the staff pages and their tests show).
+    await seedDemoComments(db, [
+      { draftId, count: 300, avoid: ["art-13", "art-20"] },
+      { draftId: amendmentId, count: 60 },
+    ], { now: options.now, days: DEMO_OPEN_DAYS, contactPoints: await contactPointRegions(db, cpIds.slice(1)) });
+  }
   return { credentials, ids: { national, province, city, countyA, countyB, contactPoints: cpIds, draftId } };
 }

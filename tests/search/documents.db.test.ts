@@ -5,7 +5,8 @@
  * provisions become one document per article (with its 款 and 项), none per chapter heading.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { draftVersions } from "../../db/schema";
+import { eq } from "drizzle-orm";
+import { drafts, draftVersions, organizations } from "../../db/schema";
 import {
   commentDocumentBatches, databaseCounts, loadCommentDocuments, loadProvisionDocuments, provisionDocumentBatches,
 } from "../../search/documents";
@@ -38,7 +39,17 @@ describe("search documents from the database", () => {
     // 20:30 UTC on 30 November is 04:30 on 1 December in Shanghai.
     const id = await addComment(t, { at: new Date("2026-11-30T20:30:00Z"), text: "整部法律都很好。" });
     const doc = (await loadCommentDocuments(t.db, [id])).get(id)!;
-    expect(doc).toMatchObject({ date: "2026-12-01", createdAt: "2026-11-30T20:30:00.000Z", provisionKey: null, articleNumber: null, chapterKey: null, provisionPath: [], articleRefs: [], organizationIds: [], contactPointId: null });
+    expect(doc).toMatchObject({ date: "2026-12-01", createdAt: "2026-11-30T20:30:00.000Z", provisionKey: null, articleNumber: null, chapterKey: null, provisionPath: [], articleRefs: [], contactPointId: null });
+  });
+
+  it("places a comment given without a contact point at the drafting organisation, as the access policy does", async () => {
+    const id = await addComment(t, { text: "建议尽快通过。" });
+    const [draft] = await t.db.select({ org: drafts.organizationId }).from(drafts).where(eq(drafts.id, t.ids.draftId));
+    const [org] = await t.db.select({ path: organizations.path }).from(organizations).where(eq(organizations.id, draft!.org));
+    const doc = (await loadCommentDocuments(t.db, [id])).get(id)!;
+    expect(doc.contactPointId).toBeNull();
+    expect(doc.organizationIds).toEqual(org!.path.split("/").filter(Boolean));
+    expect(doc.organizationIds.at(-1)).toBe(draft!.org);
   });
 
   it("never puts the commenter's name, phone, email or address into a document", async () => {

@@ -49,7 +49,7 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "minyi-e2e-"));
   const handle = await createDb({ kind: "pglite", dataDir });
-  const seeded = await seedDemoIfEmpty(handle.db, { now: new Date(), passwords: E2E_PASSWORDS });
+  const seeded = await seedDemoIfEmpty(handle.db, { now: new Date(), passwords: E2E_PASSWORDS, comments: true });
   await handle.close();
 
   const port = await freePort();

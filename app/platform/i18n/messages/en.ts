@@ -4,9 +4,10 @@ import { staffEntryEn } from "./staff-entry";
 import { bulkImportEn } from "./bulk-import";
 import { printablesEn } from "./printables";
 import { moderationEn } from "./moderation";
+import { searchEn } from "./search";
 
 
-const core: Omit<Record<MessageKey, string>, keyof typeof commentEn | keyof typeof staffEntryEn | keyof typeof bulkImportEn | keyof typeof printablesEn | keyof typeof moderationEn> = {
+const core: Omit<Record<MessageKey, string>, keyof typeof commentEn | keyof typeof staffEntryEn | keyof typeof bulkImportEn | keyof typeof printablesEn | keyof typeof moderationEn | keyof typeof searchEn> = {
   "app.name": "Minyi",
   "app.tagline": "Clause-by-clause consultation on draft laws",
   "nav.skipToContent": "Skip to content",
@@ -257,4 +258,4 @@ const core: Omit<Record<MessageKey, string>, keyof typeof commentEn | keyof type
   "admin.optional": "(optional)",
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...commentEn, ...staffEntryEn, ...bulkImportEn, ...printablesEn, ...moderationEn };
+export const en: Record<MessageKey, string> = { ...core, ...commentEn, ...staffEntryEn, ...bulkImportEn, ...printablesEn, ...moderationEn, ...searchEn };

@@ -4,6 +4,7 @@ import { staffEntryZh } from "./staff-entry";
 import { bulkImportZh } from "./bulk-import";
 import { printablesZh } from "./printables";
 import { moderationZh } from "./moderation";
+import { searchZh } from "./search";
 
 const core = {
   "app.name": "民意",
@@ -256,6 +257,6 @@ const core = {
   "admin.optional": "（可选）",
 } as const;
 
-export const zhCN = { ...core, ...commentZh, ...staffEntryZh, ...bulkImportZh, ...printablesZh, ...moderationZh } as const;
+export const zhCN = { ...core, ...commentZh, ...staffEntryZh, ...bulkImportZh, ...printablesZh, ...moderationZh, ...searchZh } as const;
 
 export type MessageKey = keyof typeof zhCN;
