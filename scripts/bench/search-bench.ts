@@ -6,14 +6,15 @@
  * Targets (issue "search"): p95 < 50 ms at 1M comments; segmentation ≥ 5 MB/s.
  *
  * Query terms are chosen from the generated text itself: "frequent" terms are in 5–40 % of comments,
- * "rare" ones in about 1 in 10,000 (document frequency measured on a sample).
+ * "rare" ones in about 1 in 10,000 (document frequency measured on a sample); only words a query
+ * reads back as themselves, and no bare numerals.
  */
 import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../../db/client";
 import { queryRows } from "../../db/query";
 import { FACETS, type SearchEngine, type SearchRequest } from "../../search/engine";
 import { createPostgresEngine } from "../../search/postgres-engine";
-import { indexTerms } from "../../search/tokenize";
+import { indexTerms, queryTerms } from "../../search/tokenize";
 import { round, summary } from "./measure";
 import { commentFactory, loadLawDrafts, seeded } from "./search-corpus";
 import { benchSegmentation } from "./segmentation-bench";
@@ -38,6 +39,9 @@ function sibling(url: string, name: string): string {
 }
 
 const CJK_WORD = /^[\u4e00-\u9fff]{2,}$/;
+const NUMERALS_ONLY = /^[零一二三四五六七八九十百千万亿两]+$/;
+/** A word a person would type, that a query reads back as that very word. */
+const typable = (t: string) => CJK_WORD.test(t) && !NUMERALS_ONLY.test(t) && queryTerms(t).join(" ") === t;
 
 /** Terms by document frequency over a sample of the generated comments. */
 function chooseTerms(make: (i: number) => { body: string }, docs: number) {
@@ -45,7 +49,7 @@ function chooseTerms(make: (i: number) => { body: string }, docs: number) {
   const pick = seeded(7);
   const df = new Map<string, number>();
   for (let k = 0; k < sample; k++) {
-    for (const t of new Set(indexTerms(make(pick.int(docs)).body))) if (CJK_WORD.test(t)) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const t of new Set(indexTerms(make(pick.int(docs)).body))) if (typable(t)) df.set(t, (df.get(t) ?? 0) + 1);
   }
   const share = (t: string) => df.get(t)! / sample;
   const all = [...df.keys()].sort();
