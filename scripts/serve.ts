@@ -65,9 +65,12 @@ async function main() {
     if (seeded) printCredentials(seeded.credentials);
   }
 
-  // The outbox worker runs in every server process (claims never overlap); only one fills an empty index.
+  // The outbox worker runs in every server process (claims never overlap); only one fills an empty
+  // index. With SEARCH_SYNC=separate, `npm run cli -- search worker` does it in its own process.
   const search = createSearchEngine(config.search, handle.db);
-  const searchSync = startBackgroundSync(handle.db, search, { fillEmptyIndex: !cluster.isWorker || cluster.worker?.id === 1 });
+  const searchSync = config.searchSync === "server"
+    ? startBackgroundSync(handle.db, search, { fillEmptyIndex: !cluster.isWorker || cluster.worker?.id === 1 })
+    : { stop: async () => {} };
 
   let build = (await import(pathToFileURL(BUILD_PATH).href)) as ServerBuild;
   let buildMtime = statSync(BUILD_PATH).mtimeMs;
@@ -140,7 +143,9 @@ async function main() {
   app.all(
     "*",
     createRequestHandler({
-      build: currentBuild,
+      // A function makes Remix re-derive its whole route table and static handler on every request
+      // (a sixth of a request's CPU under load): only development, which reloads builds, needs that.
+      build: config.env === "development" ? currentBuild : build,
       mode: config.env === "development" ? "development" : "production",
       getLoadContext: (req, res) => ({
         db: handle.db,

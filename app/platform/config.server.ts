@@ -24,6 +24,11 @@ const EnvSchema = z.object({
   SEED: z.preprocess(emptyAsUndefined, z.enum(["demo", "none"]).default("demo")),
   /** Trust X-Forwarded-* from a reverse proxy (for client addresses and https detection). */
   TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("false")),
+  /**
+   * Who drains the search outbox: "server" (every server process, the default) or "separate"
+   * (`npm run cli -- search worker` in its own process; PostgreSQL only).
+   */
+  SEARCH_SYNC: z.preprocess(emptyAsUndefined, z.enum(["server", "separate"]).default("server")),
   /** Server processes sharing the port (PostgreSQL only: PGlite is one process's database). */
   WEB_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(1)),
 });
@@ -40,6 +45,7 @@ export interface AppConfig {
   seed: "demo" | "none";
   trustProxy: boolean;
   workers: number;
+  searchSync: "server" | "separate";
 }
 
 export class ConfigError extends Error {
@@ -53,6 +59,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.SEARCH_SYNC === "separate" && !e.DATABASE_URL) {
+    throw new ConfigError("Invalid configuration:\n  SEARCH_SYNC: \"separate\" needs DATABASE_URL (the embedded database belongs to the server process, which then drains the outbox itself)");
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     env: e.NODE_ENV,
@@ -65,6 +74,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     seed: e.SEED,
     trustProxy: e.TRUST_PROXY === "true",
     workers: e.DATABASE_URL ? e.WEB_CONCURRENCY : 1,
+    searchSync: e.SEARCH_SYNC,
   };
 }
 

@@ -8,6 +8,7 @@ import { createDb } from "../../db/client";
 import { readConfig } from "../../app/platform/config.server";
 import { createSearchEngine } from "../../search/create-engine";
 import { DOCUMENT_KINDS, MAX_LIMIT, type DocumentKind, type SearchEngine, type SearchHit, type Snippet } from "../../search/engine";
+import { startBackgroundSync } from "../../search/background-sync";
 import { reindex, retryDead, syncStatus, type SyncStatus } from "../../search/sync";
 import { UsageError, type Group } from "./registry";
 
@@ -15,7 +16,15 @@ export interface SearchCliDeps {
   open(): Promise<{ db: Db; engine: SearchEngine; close(): Promise<void> }>;
   out(line: string): void;
   err(line: string): void;
+  /** Resolves when a long-running command should stop (SIGINT/SIGTERM by default). */
+  untilStopped?: () => Promise<void>;
 }
+
+const untilSignal = () =>
+  new Promise<void>((resolve) => {
+    process.once("SIGINT", () => resolve());
+    process.once("SIGTERM", () => resolve());
+  });
 
 async function openFromConfig() {
   const config = readConfig();
@@ -111,6 +120,19 @@ export function searchGroupWith(deps: SearchCliDeps): Group {
         async run() {
           const n = await using(deps, ({ db }) => retryDead(db));
           deps.out(`requeued ${n} dead letter${n === 1 ? "" : "s"}`);
+        },
+      },
+      worker: {
+        summary: "drain the search outbox in this process until stopped (for SEARCH_SYNC=separate)",
+        usage: "",
+        async run() {
+          await using(deps, async ({ db, engine }) => {
+            const sync = startBackgroundSync(db, engine);
+            deps.err(`search worker: draining the outbox into ${engine.name}; stop with Ctrl-C or SIGTERM`);
+            await (deps.untilStopped ?? untilSignal)();
+            await sync.stop();
+            deps.err("search worker: stopped");
+          });
         },
       },
       query: {

@@ -29,6 +29,13 @@ describe("configuration", () => {
     expect(() => readConfig({ DATA_DIR: tmp(), WEB_CONCURRENCY: "0" })).toThrow(/WEB_CONCURRENCY/);
   });
 
+  it("drains the search outbox in the server unless told a separate worker does, which needs PostgreSQL", () => {
+    expect(readConfig({ DATA_DIR: tmp() }).searchSync).toBe("server");
+    expect(readConfig({ DATA_DIR: tmp(), SEARCH_SYNC: "separate", DATABASE_URL: "postgres://u@127.0.0.1:5432/minyi" }).searchSync).toBe("separate");
+    expect(() => readConfig({ DATA_DIR: tmp(), SEARCH_SYNC: "separate" })).toThrow(/SEARCH_SYNC.*DATABASE_URL/);
+    expect(() => readConfig({ DATA_DIR: tmp(), SEARCH_SYNC: "sometimes" })).toThrow(/SEARCH_SYNC/);
+  });
+
   it("treats empty variables as unset", () => {
     const c = readConfig({ DATA_DIR: tmp(), DATABASE_URL: "", MEILI_URL: " " });
     expect(c.database.kind).toBe("pglite");

@@ -18,9 +18,12 @@ describe("search command line", () => {
   let err: string[];
   const console_ = { log: (s: string) => out.push(s), error: (s: string) => err.push(s) } as unknown as Console;
   async function cli(...args: string[]): Promise<number> {
+    return cliUntil(undefined, ...args);
+  }
+  async function cliUntil(untilStopped: (() => Promise<void>) | undefined, ...args: string[]): Promise<number> {
     out = [];
     err = [];
-    const group = searchGroupWith({ open: async () => ({ db: t.db, engine: fi.engine, close: async () => {} }), out: (l) => out.push(l), err: (l) => err.push(l) });
+    const group = searchGroupWith({ open: async () => ({ db: t.db, engine: fi.engine, close: async () => {} }), out: (l) => out.push(l), err: (l) => err.push(l), untilStopped });
     return runCli({ search: group }, ["search", ...args], console_);
   }
 
@@ -36,6 +39,24 @@ describe("search command line", () => {
     await settleOutbox(t.db);
   });
   afterAll(() => t?.h.close());
+
+  it("runs a worker that drains the outbox until it is told to stop (SEARCH_SYNC=separate)", async () => {
+    await cli("reindex");
+    const id = await addComment(t, { text: "单独的索引进程应当及时处理新的意见。", provisionKey: "art-24" });
+    let stop!: () => void;
+    const stopped = new Promise<void>((resolve) => (stop = resolve));
+    const running = cliUntil(() => stopped, "worker");
+    let found = false;
+    for (let i = 0; i < 100 && !found; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      found = (await fi.engine.search({ kind: "comment", query: "单独的索引进程" })).hits.some((h) => h.document.id === id);
+    }
+    stop();
+    expect(await running).toBe(0);
+    expect(found).toBe(true);
+    expect(err[0]).toMatch(/draining the outbox into postgres/);
+    expect(err.at(-1)).toBe("search worker: stopped");
+  });
 
   it("rebuilds the index and reports progress on stderr, the summary on stdout", async () => {
     expect(await cli("reindex")).toBe(0);
