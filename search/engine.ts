@@ -165,3 +165,16 @@ export interface SearchEngine {
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 100;
+
+/** 1…100; anything else (0, negative, NaN) is clamped, never an error. Both engines page alike. */
+export function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
+}
+
+/** The order when none is asked for (or relevance without anything to rank by). */
+export function effectiveSort(request: Pick<SearchRequest, "kind" | "sort">, hasQuery: boolean): SortOrder {
+  if (request.sort && (request.sort !== "relevance" || hasQuery)) return request.sort;
+  if (hasQuery) return "relevance";
+  return request.kind === "comment" ? "newest" : "position";
+}

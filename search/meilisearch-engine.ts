@@ -17,13 +17,13 @@ import {
   type EnqueuedTask, type Index, type SearchParams, type SearchResponse, type Settings, type Task,
 } from "meilisearch";
 import {
-  FACETS, SearchUnavailableError,
+  FACETS, SearchUnavailableError, clampLimit, effectiveSort,
   type DocumentKind, type EngineHealth, type FacetName, type HighlightField, type SearchDocument,
   type SearchEngine, type SearchHit, type SearchRequest, type SearchResult, type SortOrder,
 } from "./engine";
 import { snippet } from "./highlight";
 import {
-  anyOf, buildFilter, clampLimit, facetCounts, filterNumber, filterString, fromStored, sortRules, toStored,
+  anyOf, buildFilter, facetCounts, filterNumber, filterString, fromStored, sortRules, toStored,
   type FacetDistribution, type Stored,
 } from "./meilisearch-query";
 import { MAX_TOTAL_HITS, settingsDiff, wantedSettings } from "./meilisearch-settings";
@@ -258,9 +258,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       const q = parsed.terms.filter((t) => t.trim() !== "").join(" ");
       const refs = parsed.articleNumbers;
       const hasQuery = q !== "" || refs.length > 0;
-      const sort: SortOrder = request.sort === "relevance" && !hasQuery
-        ? defaultSort(request.kind, false)
-        : request.sort ?? defaultSort(request.kind, hasQuery);
+      const sort: SortOrder = effectiveSort(request, hasQuery);
       const limit = clampLimit(request.limit);
       const offset = Math.max(0, Math.trunc(request.offset ?? 0) || 0);
       const facetNames = [...new Set(request.facets ?? [])].filter((f): f is FacetName => (FACETS as readonly string[]).includes(f));
@@ -306,7 +304,3 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
   return engine;
 }
 
-function defaultSort(kind: DocumentKind, hasQuery: boolean): SortOrder {
-  if (hasQuery) return "relevance";
-  return kind === "comment" ? "newest" : "position";
-}

@@ -4,7 +4,7 @@
  * the stored form of a document (with the hidden helper fields) and back, and facet counts.
  */
 import {
-  DEFAULT_LIMIT, FACETS, MAX_LIMIT,
+  FACETS,
   type FacetCount, type FacetName, type SearchDocument, type SearchFilters, type SortOrder,
 } from "./engine";
 import { HIDDEN_FIELDS } from "./meilisearch-settings";
@@ -58,11 +58,6 @@ export function sortRules(sort: SortOrder): string[] | null {
     case "oldest": return ["createdAtMs:asc", "id:desc"];
     case "position": return ["versionId:asc", "ordinal:asc", "articleNumber:asc", "createdAtMs:asc", "id:asc"];
   }
-}
-
-export function clampLimit(limit: number | undefined): number {
-  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
-  return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
 }
 
 /** What Meilisearch stores for a document: the document itself plus the hidden helper fields. */

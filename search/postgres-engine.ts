@@ -22,11 +22,12 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { queryRows } from "../db/query";
 import {
-  DEFAULT_LIMIT, FACETS, MAX_LIMIT, SearchUnavailableError,
+  FACETS, SearchUnavailableError, clampLimit, effectiveSort,
   type DocumentKind, type EngineHealth, type FacetCount, type FacetName, type HighlightField, type SearchDocument,
   type SearchEngine, type SearchHit, type SearchRequest, type SearchResult, type SortOrder,
 } from "./engine";
 import { snippet } from "./highlight";
+import { collectFacets, facetSelects } from "./postgres-facets";
 import {
   type Conditions, FACET_COLUMNS, orderClause, scoreExpression, toIndexRow, tsqueryText, whereClause,
 } from "./postgres-query";
@@ -45,7 +46,6 @@ export interface PostgresEngineOptions {
   batchSize?: number;
 }
 
-const FACET_TOP = 50;
 const SNIPPET_CHARS = 120;
 
 const HIGHLIGHT_FIELDS: Record<DocumentKind, HighlightField[]> = {
@@ -239,9 +239,7 @@ export function createPostgresEngine(db: Executor, options: PostgresEngineOption
         const tsquery = await normalisedQuery(parsed.terms);
         const c: Conditions = { kind: request.kind, filters: request.filters ?? {}, tsquery, articleNumbers: parsed.articleNumbers };
         const hasQuery = !!tsquery || parsed.articleNumbers.length > 0;
-        const sort: SortOrder = request.sort === "relevance" && !hasQuery
-          ? defaultSort(request.kind, false)
-          : request.sort ?? defaultSort(request.kind, hasQuery);
+        const sort: SortOrder = effectiveSort(request, hasQuery);
         const limit = clampLimit(request.limit);
         const offset = Math.max(0, Math.trunc(request.offset ?? 0) || 0);
         const facetNames = [...new Set(request.facets ?? [])].filter((f): f is FacetName => (FACETS as readonly string[]).includes(f));
@@ -295,38 +293,4 @@ export function createPostgresEngine(db: Executor, options: PostgresEngineOption
     },
   };
   return engine;
-}
-
-type FacetRow = { facet: FacetName | null; value: string | null; n: number };
-
-/** Top 50 values per facet from the materialised rows `m`, as (part 'facet', facet, value, n) rows. */
-function facetSelects(names: FacetName[], glue: SQL, padding: SQL = sql``): SQL {
-  const parts = names.map((name) => {
-    const { column, array } = FACET_COLUMNS[name];
-    const col = sql.identifier(column);
-    const value = array ? sql`v` : col;
-    const from = array ? sql`m cross join lateral unnest(m.${col}) as v` : sql`m where ${col} is not null`;
-    const cols = sql`'facet'::text as part, ${padding} ${name}::text as facet, ${value}::text as value, count(*)::int as n`;
-    return sql`${glue} (select ${cols} from ${from} group by ${value} order by n desc, value limit ${FACET_TOP}::int)`;
-  });
-  return sql.join(parts, sql` `);
-}
-
-function collectFacets(result: FacetRow[], names: FacetName[], scale: number): Partial<Record<FacetName, FacetCount[]>> {
-  const facets: Partial<Record<FacetName, FacetCount[]>> = {};
-  for (const name of names) facets[name] = [];
-  for (const r of result) facets[r.facet!]!.push({ value: r.value!, count: Math.max(1, Math.round(r.n * scale)) });
-  for (const name of names) facets[name]!.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return facets;
-}
-
-function defaultSort(kind: DocumentKind, hasQuery: boolean): SortOrder {
-  if (hasQuery) return "relevance";
-  return kind === "comment" ? "newest" : "position";
-}
-
-/** 1…100; anything else (0, negative, NaN) is clamped, never an error. */
-export function clampLimit(limit: number | undefined): number {
-  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_LIMIT;
-  return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
 }
