@@ -46,20 +46,13 @@ const commentColumns = {
 export async function loadCommentDocuments(db: Executor, ids: readonly string[]): Promise<Map<string, CommentDocument>> {
   const wanted = [...new Set(ids.filter((id) => UUID.test(id)))];
   if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select(commentColumns)
-    .from(comments)
-    .leftJoin(contactPoints, eq(contactPoints.id, comments.contactPointId))
-    .leftJoin(organizations, eq(organizations.id, contactPoints.organizationId))
-    .innerJoin(drafts, eq(drafts.id, comments.draftId))
-    .innerJoin(draftOrganizations, eq(draftOrganizations.id, drafts.organizationId))
-    .where(inArray(comments.id, wanted));
-  return buildCommentDocuments(db, rows);
+  return buildCommentDocuments(db, await selectComments(db, inArray(comments.id, wanted)));
 }
 
-type CommentRow = Awaited<ReturnType<typeof selectCommentPage>>[number];
+type CommentRow = Awaited<ReturnType<typeof selectComments>>[number];
 
-function selectCommentPage(db: Executor, where: ReturnType<typeof and>, limit: number) {
+/** Comments with what their documents need, joined once: contact point, its organisation, the draft's. */
+function selectComments(db: Executor, where: ReturnType<typeof and>) {
   return db
     .select(commentColumns)
     .from(comments)
@@ -67,9 +60,11 @@ function selectCommentPage(db: Executor, where: ReturnType<typeof and>, limit: n
     .leftJoin(organizations, eq(organizations.id, contactPoints.organizationId))
     .innerJoin(drafts, eq(drafts.id, comments.draftId))
     .innerJoin(draftOrganizations, eq(draftOrganizations.id, drafts.organizationId))
-    .where(where)
-    .orderBy(asc(comments.id))
-    .limit(limit);
+    .where(where);
+}
+
+function selectCommentPage(db: Executor, where: ReturnType<typeof and>, limit: number) {
+  return selectComments(db, where).orderBy(asc(comments.id)).limit(limit);
 }
 
 async function buildCommentDocuments(db: Executor, rows: CommentRow[]): Promise<Map<string, CommentDocument>> {

@@ -4,7 +4,7 @@
  * ORIGINAL text. So the query 个人信息 marks 個人資訊 in a traditional comment — the search found the
  * comment through those characters, the highlight shows where.
  */
-import type { Snippet } from "./engine";
+import type { DocumentKind, HighlightField, SearchDocument, SearchHit, Snippet } from "./engine";
 import { fold } from "./fold";
 import { foldPhrases } from "./phrase-fold";
 import { FUNCTION_WORDS } from "./dictionary/function-words";
@@ -131,4 +131,23 @@ export function snippet(original: string, terms: string[], options?: { maxChars?
   push(original.slice(at, end), false);
   if (end < original.length) push(ELLIPSIS, false);
   return runs;
+}
+
+const HIGHLIGHT_FIELDS: Record<DocumentKind, HighlightField[]> = {
+  comment: ["body", "proposedText", "reason"],
+  provision: ["text", "heading"],
+};
+
+/** A hit's highlights, the same in every engine: a snippet of each text field the terms matched. */
+export function highlightsOf(doc: SearchDocument, terms: string[]): SearchHit["highlights"] {
+  const out: SearchHit["highlights"] = {};
+  if (!terms.length) return out;
+  const fields = doc as unknown as Record<string, unknown>;
+  for (const field of HIGHLIGHT_FIELDS[doc.kind]) {
+    const value = fields[field];
+    if (typeof value !== "string" || !value) continue;
+    const s = snippet(value, terms, { maxChars: DEFAULT_SNIPPET_CHARS });
+    if (s && s.some((run) => run.match)) out[field] = s;
+  }
+  return out;
 }

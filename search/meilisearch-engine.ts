@@ -18,10 +18,10 @@ import {
 } from "meilisearch";
 import {
   FACETS, SearchUnavailableError, clampLimit, effectiveSort,
-  type DocumentKind, type EngineHealth, type FacetName, type HighlightField, type SearchDocument,
-  type SearchEngine, type SearchHit, type SearchRequest, type SearchResult, type SortOrder,
+  type DocumentKind, type EngineHealth, type FacetName, type SearchDocument,
+  type SearchEngine, type SearchRequest, type SearchResult, type SortOrder,
 } from "./engine";
-import { snippet } from "./highlight";
+import { highlightsOf } from "./highlight";
 import {
   anyOf, buildFilter, facetCounts, filterNumber, filterString, fromStored, sortRules, toStored,
   type FacetDistribution, type Stored,
@@ -56,11 +56,6 @@ export class MeilisearchTaskError extends Error {
 
 const KINDS: DocumentKind[] = ["comment", "provision"];
 const INDEX_SUFFIX: Record<DocumentKind, string> = { comment: "comments", provision: "provisions" };
-const HIGHLIGHT_FIELDS: Record<DocumentKind, HighlightField[]> = {
-  comment: ["body", "proposedText", "reason"],
-  provision: ["text", "heading"],
-};
-const SNIPPET_CHARS = 120;
 /** Documents per addDocuments request (Meilisearch's default payload limit is 100 MB). */
 const BATCH = 1000;
 
@@ -100,19 +95,6 @@ async function searchRange(
     exact: response.totalHits !== undefined && total < MAX_TOTAL_HITS,
     facets: response.facetDistribution,
   };
-}
-
-function highlight(doc: SearchDocument, terms: string[]): SearchHit["highlights"] {
-  const out: SearchHit["highlights"] = {};
-  if (!terms.length) return out;
-  const fields = doc as unknown as Record<string, unknown>;
-  for (const field of HIGHLIGHT_FIELDS[doc.kind]) {
-    const value = fields[field];
-    if (typeof value !== "string" || !value) continue;
-    const s = snippet(value, terms, { maxChars: SNIPPET_CHARS });
-    if (s && s.some((run) => run.match)) out[field] = s;
-  }
-  return out;
 }
 
 /** Meilisearch's own errors, translated: outages to SearchUnavailableError, refusals to MeilisearchTaskError. */
@@ -292,7 +274,7 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       const hits = parts.flatMap(({ hits: page, boost }) => page.map((hit) => {
         const document = fromStored<D>(hit);
         const score = (typeof hit._rankingScore === "number" ? hit._rankingScore : 0) + boost;
-        return { document, score, highlights: highlight(document, parsed.terms) };
+        return { document, score, highlights: highlightsOf(document, parsed.terms) };
       }));
       return {
         hits, total, totalIsExact: exact,

@@ -23,10 +23,10 @@ import type { Executor } from "../db/client";
 import { queryRows } from "../db/query";
 import {
   FACETS, SearchUnavailableError, clampLimit, effectiveSort,
-  type DocumentKind, type EngineHealth, type FacetCount, type FacetName, type HighlightField, type SearchDocument,
-  type SearchEngine, type SearchHit, type SearchRequest, type SearchResult, type SortOrder,
+  type DocumentKind, type EngineHealth, type FacetCount, type FacetName, type SearchDocument,
+  type SearchEngine, type SearchRequest, type SearchResult, type SortOrder,
 } from "./engine";
-import { snippet } from "./highlight";
+import { highlightsOf } from "./highlight";
 import { collectFacets, facetSelects } from "./postgres-facets";
 import {
   type Conditions, FACET_COLUMNS, orderClause, scoreExpression, toIndexRow, tsqueryText, whereClause,
@@ -45,13 +45,6 @@ export interface PostgresEngineOptions {
   /** Documents per INSERT statement. */
   batchSize?: number;
 }
-
-const SNIPPET_CHARS = 120;
-
-const HIGHLIGHT_FIELDS: Record<DocumentKind, HighlightField[]> = {
-  comment: ["body", "proposedText", "reason"],
-  provision: ["text", "heading"],
-};
 
 export function createPostgresEngine(db: Executor, options: PostgresEngineOptions = {}): SearchEngine {
   const exactLimit = options.exactLimit ?? 2_000;
@@ -161,18 +154,6 @@ export function createPostgresEngine(db: Executor, options: PostgresEngineOption
     return Math.max(0, Number(row?.n ?? 0));
   }
 
-  function highlight(doc: SearchDocument, terms: string[]): SearchHit["highlights"] {
-    const out: SearchHit["highlights"] = {};
-    if (!terms.length) return out;
-    const fields = doc as unknown as Record<string, unknown>;
-    for (const field of HIGHLIGHT_FIELDS[doc.kind]) {
-      const value = fields[field];
-      if (typeof value !== "string" || !value) continue;
-      const s = snippet(value, terms, { maxChars: SNIPPET_CHARS });
-      if (s && s.some((run) => run.match)) out[field] = s;
-    }
-    return out;
-  }
 
   const engine: SearchEngine = {
     name: "postgres",
@@ -286,7 +267,7 @@ export function createPostgresEngine(db: Executor, options: PostgresEngineOption
         const hits = page.map(({ doc, score }) => ({
           document: doc as Extract<SearchDocument, { kind: K }>,
           score: Number(score),
-          highlights: highlight(doc, highlightTerms),
+          highlights: highlightsOf(doc, highlightTerms),
         }));
         return { hits, total, totalIsExact, facets, tookMs: Math.round(performance.now() - started) } satisfies SearchResult<Extract<SearchDocument, { kind: K }>>;
       });
