@@ -139,3 +139,22 @@ export async function requeueDead(db: Executor, options: { now: Date; ids?: read
     return revived.length;
   });
 }
+
+/**
+ * Deletes up to `limit` rows of the search topics processed before `before`: they only matter
+ * while someone may ask why a document was (re)indexed. Pending rows and dead letters stay.
+ * Returns how many went.
+ */
+export async function pruneProcessed(db: Executor, options: { before: Date; limit: number; topics?: readonly string[] }): Promise<number> {
+  const topics = options.topics ?? SEARCH_TOPICS;
+  const gone = await queryRows<{ id: string | number }>(
+    db,
+    sql`delete from outbox where id in (
+          select id from outbox
+          where processed_at is not null and processed_at < ${iso(options.before)}::timestamptz
+            and topic in (select value from json_array_elements_text(${jsonParam(topics)}))
+          order by id limit ${options.limit}::int)
+        returning id`,
+  );
+  return gone.length;
+}

@@ -8,7 +8,7 @@
 import type { Db } from "../db/client";
 import { commentDocumentBatches, loadCommentDocuments, loadProvisionDocuments } from "./documents";
 import { SearchUnavailableError, type SearchEngine } from "./engine";
-import { claimDue, extendLease, markFailed, markProcessed, releaseClaims, type ClaimedRow, type Failure } from "./outbox-claim";
+import { claimDue, extendLease, markFailed, markProcessed, pruneProcessed, releaseClaims, type ClaimedRow, type Failure } from "./outbox-claim";
 
 export { reindex, type ReindexOptions } from "./reindex";
 export { retryDead, syncStatus, type SyncStatus } from "./sync-status";
@@ -159,7 +159,13 @@ export interface WorkerOptions extends Partial<DrainOptions> {
   pollMs?: number;
   /** Called after every batch (tests and metrics). */
   onBatch?: (result: DrainResult) => void;
+  /** Processed rows are deleted once this old (default 7 days); checked when idle, every `pruneEveryMs`. */
+  keepProcessedMs?: number;
+  pruneEveryMs?: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PRUNE_BATCH = 10_000;
 
 /**
  * Drains the outbox until stopped: at once again when a batch was full, after `pollMs` when the
@@ -171,6 +177,10 @@ export function startSyncWorker(db: Db, engine: SearchEngine, options: WorkerOpt
   const pollMs = options.pollMs ?? 500;
   const batchSize = options.batchSize ?? 100;
   const log = options.log ?? consoleSyncLog;
+  const now = options.now ?? (() => new Date());
+  const keepProcessedMs = options.keepProcessedMs ?? 7 * DAY_MS;
+  const pruneEveryMs = options.pruneEveryMs ?? 10 * 60_000;
+  let lastPrune = 0;
   let stopped = false;
   let wakeUp: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -198,6 +208,16 @@ export function startSyncWorker(db: Db, engine: SearchEngine, options: WorkerOpt
         log({ level: "error", event: "drain_failed", error: describe(error) });
       }
       if (stopped) break;
+      if (!full && databaseFailures === 0 && Date.now() - lastPrune >= pruneEveryMs) {
+        // When idle, a bounded delete of old processed rows: the outbox does not grow for ever.
+        lastPrune = Date.now();
+        try {
+          const pruned = await pruneProcessed(db, { before: new Date(now().getTime() - keepProcessedMs), limit: PRUNE_BATCH });
+          if (pruned > 0) log({ level: "info", event: "outbox_pruned", rows: pruned });
+        } catch (error) {
+          log({ level: "warn", event: "prune_failed", error: describe(error) });
+        }
+      }
       if (!full) await sleep(databaseFailures > 0 ? Math.min(30_000, pollMs * 2 ** databaseFailures) : pollMs);
     }
   })();

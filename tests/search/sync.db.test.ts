@@ -16,7 +16,7 @@ import { createRateLimiter } from "~/platform/rate-limit.server";
 import { enqueue } from "~/platform/outbox.server";
 import { databaseCounts, loadCommentDocuments } from "../../search/documents";
 import type { SearchEngine } from "../../search/engine";
-import { claimDue } from "../../search/outbox-claim";
+import { claimDue, pruneProcessed } from "../../search/outbox-claim";
 import { drainOutbox, exponentialBackoff, reindex, retryDead, startSyncWorker, syncStatus, type DrainOptions, type SyncLog } from "../../search/sync";
 import { addComment, addComments, openSearchDb, settleOutbox, type SearchDb } from "./search-db-fixtures";
 import { faultInjector, indexedComments, postgresEngine, type FaultInjector } from "./search-engine-fixtures";
@@ -241,6 +241,37 @@ describe("search sync through the outbox", () => {
       await expect.poll(() => fi.indexed.get(later!.id), { timeout: 10_000, interval: 50 }).toBe(1);
     } finally {
       await w.stop();
+    }
+  });
+
+  it("deletes processed rows of the search topics once they are old, and keeps pending rows, dead letters and other topics", async () => {
+    await drainAll();
+    const day = 24 * 60 * 60 * 1000;
+    const at = (daysAgo: number) => new Date(Date.now() - daysAgo * day);
+    const rows = await t.db.insert(outbox).values([
+      { topic: "comment.changed", aggregateType: "comment", aggregateId: "old-done", processedAt: at(9) },
+      { topic: "version.changed", aggregateType: "draft_version", aggregateId: "old-done-too", processedAt: at(30) },
+      { topic: "comment.changed", aggregateType: "comment", aggregateId: "recent-done", processedAt: at(1) },
+      { topic: "comment.changed", aggregateType: "comment", aggregateId: "old-dead", deadAt: at(9), availableAt: at(10) },
+      { topic: "notification.sent", aggregateType: "person", aggregateId: "other-topic", processedAt: at(9) },
+    ]).returning({ id: outbox.id, aggregateId: outbox.aggregateId });
+    try {
+      const left = async () => (await t.db.select({ a: outbox.aggregateId }).from(outbox).where(inArray(outbox.id, rows.map((r) => r.id)))).map((r) => r.a).sort();
+      expect(await pruneProcessed(t.db, { before: at(7), limit: 1 })).toBe(1);
+      expect(await pruneProcessed(t.db, { before: at(7), limit: 100 })).toBe(1);
+      expect(await left()).toEqual(["old-dead", "other-topic", "recent-done"]);
+      // The worker does it by itself when idle.
+      await t.db.insert(outbox).values({ topic: "comment.changed", aggregateType: "comment", aggregateId: "old-again", processedAt: at(8) });
+      const logged: string[] = [];
+      const w = startSyncWorker(t.db, fi.engine, { workerId: "pruner", pollMs: 20, now, log: (e) => logged.push(e.event) });
+      try {
+        await expect.poll(() => logged.includes("outbox_pruned"), { timeout: 10_000, interval: 50 }).toBe(true);
+      } finally {
+        await w.stop();
+      }
+      expect(await t.db.select().from(outbox).where(eq(outbox.aggregateId, "old-again"))).toEqual([]);
+    } finally {
+      await t.db.delete(outbox).where(inArray(outbox.aggregateId, [...rows.map((r) => r.aggregateId), "old-again"]));
     }
   });
 
