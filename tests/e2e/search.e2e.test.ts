@@ -4,12 +4,15 @@
  * that sees the same result, and exports it to CSV and XLSX holding exactly the rows counted. The
  * public finds a provision and lands on its article.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { desktopContext, e2eReady, launchBrowser, phoneContext, signIn, watchErrors } from "../support/browser";
 import { E2E_PASSWORDS } from "../support/e2e-accounts";
+
+const SHOTS = path.resolve("tests/.tmp/screenshots");
 
 /** The number in "共 1,234 条意见" / "约 1,234 条意见". */
 async function resultCount(page: Page): Promise<number> {
@@ -138,6 +141,25 @@ describe.skipIf(!e2eReady())("searching comments in the browser", () => {
     await page.waitForURL(/\/officer\/comments\/[0-9a-f-]{36}$/);
     expect(await page.content()).toContain(code);
     await context.close();
+  });
+
+  it("is readable on a phone and a desktop at a large font size, facets and all", async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    for (const [name, make] of [["phone", phoneContext], ["desktop", desktopContext]] as const) {
+      const context = await make(browser);
+      const page = await context.newPage();
+      await signIn(page, "officer", E2E_PASSWORDS.officer);
+      await page.goto("/officer/search?q=%E4%B8%AA%E4%BA%BA%E4%BF%A1%E6%81%AF");
+      expect(await resultCount(page), name).toBeGreaterThan(0);
+      await page.screenshot({ path: path.join(SHOTS, `search-${name}.png`), fullPage: true });
+      // The reader's font setting at 200% and more: everything is sized in rem/em.
+      await page.addStyleTag({ content: "html { font-size: 225% !important; }" });
+      await page.screenshot({ path: path.join(SHOTS, `search-${name}-large-font.png`) });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, name).toBeLessThanOrEqual(0);
+      await expect.poll(() => page.locator(".search-hit").first().isVisible()).toBe(true);
+      await context.close();
+    }
   });
 
   it("lets the public search the drafts' text and land on the article", async () => {
