@@ -41,6 +41,7 @@ export async function commentScope(db: Executor, commentId: string): Promise<Sco
   return { organizationPath: (row.cpPath ?? row.draftPath).split("/"), contactPointId: row.contactPointId };
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+/** Whether a value from a URL or a form is a UUID (checked before it reaches a uuid column). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

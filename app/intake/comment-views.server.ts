@@ -16,7 +16,7 @@ import {
 import { can, grantsFor, type Principal, type Scope } from "../accounts/policy";
 import type { Outcome } from "../platform/outcome";
 import { commentScope, cpOrg, draftOrg, isUuid, withinGrants } from "./comment-scope.server";
-import { maskedCommenter, type MaskedCommenter } from "./personal-data.server";
+import { commenterColumns, maskedCommenter, type MaskedCommenter } from "./personal-data.server";
 
 export const QUEUE_PAGE_SIZE = 50;
 export const QUEUE_STATUSES = ["pending", "approved", "rejected", "hidden", "all"] as const;
@@ -69,15 +69,6 @@ export interface ModerationQueue {
   counts: Record<QueueStatus, number>;
   drafts: { id: string; title: string }[];
 }
-
-/**
- * The commenter's columns, selected as one nested object (null when the comment has none). The id
- * comes first: drizzle decides a left-joined object is absent from its first column.
- */
-const commenterColumns = {
-  id: commenters.id, name: commenters.name, phone: commenters.phone, email: commenters.email, address: commenters.address,
-  idNumber: commenters.idNumber, affiliation: commenters.affiliation, erasedAt: commenters.erasedAt,
-};
 
 const moderator = alias(users, "moderator");
 const enterer = alias(users, "enterer");

@@ -38,6 +38,15 @@ export interface MaskedCommenter {
   revealable: boolean;
 }
 
+/**
+ * The commenter's columns, to select as one nested object (null when a left join finds none). The id
+ * comes first: drizzle decides a left-joined object is absent from its first column.
+ */
+export const commenterColumns = {
+  id: commenters.id, name: commenters.name, phone: commenters.phone, email: commenters.email, address: commenters.address,
+  idNumber: commenters.idNumber, affiliation: commenters.affiliation, erasedAt: commenters.erasedAt,
+};
+
 export const PERSONAL_FIELDS = ["name", "phone", "email", "address", "idNumber"] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
@@ -56,14 +65,8 @@ export function maskedCommenter(row: CommenterRow | null): MaskedCommenter | nul
   };
 }
 
-export interface RevealedCommenter {
+export interface RevealedCommenter extends Omit<CommenterRow, "erasedAt"> {
   commenterId: string;
-  name: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  idNumber: string | null;
-  affiliation: string | null;
   /** The fields that held something and were shown (as written to the audit log). */
   fields: PersonalField[];
 }
@@ -84,10 +87,7 @@ export async function revealCommenter(
   if (!scope) return { ok: false, error: "not_found" };
   if (!can(actor, "personal_data.reveal", scope)) return { ok: false, error: "forbidden" };
   const [row] = await db
-    .select({
-      commenterId: commenters.id, name: commenters.name, phone: commenters.phone, email: commenters.email, address: commenters.address,
-      idNumber: commenters.idNumber, affiliation: commenters.affiliation, erasedAt: commenters.erasedAt,
-    })
+    .select(commenterColumns)
     .from(comments)
     .innerJoin(commenters, eq(commenters.id, comments.commenterId))
     .where(eq(comments.id, commentId));
@@ -97,7 +97,7 @@ export async function revealCommenter(
     actorUserId: actor?.id ?? null,
     action: "personal_data.reveal",
     subjectType: "commenter",
-    subjectId: row.commenterId,
+    subjectId: row.id,
     detail: { commentId, fields },
     requestId: context.requestId ?? null,
     at: context.now,
@@ -105,7 +105,7 @@ export async function revealCommenter(
   return {
     ok: true,
     value: {
-      commenterId: row.commenterId, name: row.name, phone: row.phone, email: row.email, address: row.address,
+      commenterId: row.id, name: row.name, phone: row.phone, email: row.email, address: row.address,
       idNumber: row.idNumber, affiliation: row.affiliation, fields,
     },
   };

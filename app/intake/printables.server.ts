@@ -7,6 +7,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { contactPoints, organizations } from "../../db/schema";
+import { isUuid } from "./comment-scope.server";
 import { commentTarget } from "./comment-target.server";
 import type { Locale } from "../platform/i18n/locales";
 import { translator } from "../platform/i18n/translate";
@@ -28,8 +29,6 @@ export interface PrintTarget {
   contactPoint: { name: string; address: string | null } | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The last instant before `closesAt`: its calendar day (Beijing time) is the deadline people read. */
 const lastDayOf = (closesAt: Date) => new Date(closesAt.getTime() - 1).toISOString();
 
@@ -42,7 +41,7 @@ export async function printTarget(db: Executor, input: { slug: string; contactPo
   if (!target) return null;
   let contactPoint: PrintTarget["contactPoint"] = null;
   if (input.contactPointId !== null) {
-    if (!UUID.test(input.contactPointId)) return null;
+    if (!isUuid(input.contactPointId)) return null;
     const [cp] = await db
       .select({ name: contactPoints.name, nameEn: contactPoints.nameEn, address: contactPoints.address })
       .from(contactPoints)

@@ -16,7 +16,7 @@ import { invalid, type Outcome } from "../platform/outcome";
 import { contactPointAccess, denied } from "./staff-access.server";
 import type { EditInput } from "./staff-entry-input";
 import { articleErrors, bodyOf, resolveArticle } from "./staff-entry.server";
-import { isUuid } from "./symposia.server";
+import { isUuid } from "./comment-scope.server";
 
 export interface EditableComment {
   id: string;

@@ -22,7 +22,7 @@ import { AlreadyRecorded, recordComments, recordedByKey } from "./record-comment
 import { askedDrafts, contactPointAccess, denied } from "./staff-access.server";
 import { MAX_ARTICLE_INPUT, type EditInput, type EntryInput } from "./staff-entry-input";
 import { halfWidthDigits } from "./text-rules";
-import { isUuid } from "./symposia.server";
+import { isUuid } from "./comment-scope.server";
 
 /** Channels of a batch without a symposium (symposium views go through their symposium). */
 export const BATCH_CHANNELS = ["letter", "phone", "visit", "email", "questionnaire"] as const satisfies readonly Channel[];

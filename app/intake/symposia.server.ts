@@ -9,6 +9,7 @@ import { attachments, comments, contactPoints, drafts, symposia } from "../../db
 import type { Principal } from "../accounts/policy";
 import { recordAudit } from "../platform/audit.server";
 import { invalid, type Outcome } from "../platform/outcome";
+import { isUuid } from "./comment-scope.server";
 import { checkAttachment, MAX_ATTACHMENT_BYTES, readAttachment, sha256Hex, storeAttachment, type StoredAttachment, type UploadedFile } from "./attachments.server";
 import { askedDrafts, contactPointAccess, denied } from "./staff-access.server";
 import type { SymposiumInput } from "./staff-entry-input";
@@ -24,7 +25,7 @@ export async function createSymposium(
 ): Promise<Outcome<{ id: string }>> {
   const access = await contactPointAccess(db, actor, input.contactPointId, "symposium.manage");
   if (access !== "write") return denied(access);
-  const [asked] = await askedDrafts(db, actor, "symposium.manage", { draftId: input.draftId }).then((rows) => rows.filter((r) => r.contactPointId === input.contactPointId));
+  const [asked] = await askedDrafts(db, actor, "symposium.manage", { draftId: input.draftId, contactPointId: input.contactPointId });
   if (!asked) return invalid({ draftId: { key: "errors.invalidChoice" } });
   let checked: ReturnType<typeof checkAttachment> | null = null;
   if (upload.tooLarge) return invalid({ minutes: { key: "errors.fileTooLarge", params: { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } } });
@@ -127,8 +128,4 @@ export async function symposiumMinutes(
     detail: { symposiumId, fileName: file.fileName, sha256: file.sha256 },
   });
   return { ok: true, value: file };
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

@@ -7,7 +7,8 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { attachments, commentImports, contactPoints, drafts } from "../../../db/schema";
 import { can, type Principal } from "../../accounts/policy";
-import { askedDrafts, type AskedDraft } from "../staff-access.server";
+import { isUuid } from "../comment-scope.server";
+import { askedDrafts, type Access, type AskedDraft } from "../staff-access.server";
 import { contactPointScope } from "../../chain/organizations.server";
 import { readStoredReport, type ImportReport } from "./import-report";
 
@@ -38,9 +39,6 @@ export interface ImportRow {
   finishedAt: Date | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
-
 export async function loadImport(db: Executor, importId: string): Promise<ImportRow | null> {
   if (!isUuid(importId)) return null;
   const [row] = await db
@@ -61,14 +59,10 @@ export async function loadImport(db: Executor, importId: string): Promise<Import
   return { ...rest, contactPointId: row.contactPointId!, report: readStoredReport(errors) };
 }
 
-export type ImportAccess = "write" | "read" | "none";
-
 /** Staff of the import's contact point may commit it; officers above it may read it; anyone else may not know of it. */
-export async function importAccess(db: Executor, actor: Principal | null, contactPointId: string): Promise<ImportAccess> {
+export async function importAccess(db: Executor, actor: Principal | null, contactPointId: string): Promise<Access> {
   const scope = await contactPointScope(db, contactPointId);
   if (!scope) return "none";
   if (can(actor, "comment.enter", scope)) return "write";
   return can(actor, "comment.read", scope) ? "read" : "none";
 }
-
-export const deniedFor = (access: ImportAccess) => ({ ok: false as const, error: access === "read" ? ("forbidden" as const) : ("not_found" as const) });

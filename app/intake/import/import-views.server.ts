@@ -8,7 +8,8 @@ import type { Principal } from "../../accounts/policy";
 import type { Outcome } from "../../platform/outcome";
 import { reclaimIfAbandoned } from "./import-failure.server";
 import { progressOf } from "./import-progress.server";
-import { deniedFor, importAccess, loadImport, type ImportRow } from "./import-records.server";
+import { denied } from "../staff-access.server";
+import { importAccess, loadImport, type ImportRow } from "./import-records.server";
 import type { FailureCode, ImportIssue, ImportNotice } from "./import-report";
 
 export const ERRORS_PER_PAGE = 100;
@@ -57,7 +58,7 @@ export async function importReportView(db: Db, actor: Principal | null, importId
   const row = await loadImport(db, importId);
   if (!row) return { ok: false, error: "not_found" };
   const access = await importAccess(db, actor, row.contactPointId);
-  if (access === "none") return deniedFor(access);
+  if (access === "none") return denied(access);
   const kept = row.report.errors;
   const pages = Math.max(1, Math.ceil(kept.length / ERRORS_PER_PAGE));
   const page = Math.min(pages, Math.max(1, Math.floor(options.page ?? 1)));
@@ -78,7 +79,7 @@ export async function importProgressView(db: Db, actor: Principal | null, import
   let row = await loadImport(db, importId);
   if (!row) return { ok: false, error: "not_found" };
   const access = await importAccess(db, actor, row.contactPointId);
-  if (access === "none") return deniedFor(access);
+  if (access === "none") return denied(access);
   const live = progressOf(importId);
   if (row.status === "importing" && !live && (await reclaimIfAbandoned(db, importId, row.report, now))) {
     row = (await loadImport(db, importId)) ?? row;

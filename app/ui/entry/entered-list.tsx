@@ -3,23 +3,11 @@
  * with a link to correct it while it is still as received.
  */
 import { Link } from "@remix-run/react";
-import type { CommenterCategory } from "../../../db/schema/vocabulary";
+import type { EnteredRow } from "~/intake/staff-entered.server";
 import { useFormatDate, useT } from "../i18n";
 
-export interface EnteredRowView {
-  id: string;
-  receiptCode: string;
-  articleLabel: string | null;
-  body: string;
-  proposedText: string | null;
-  reason: string | null;
-  category: CommenterCategory;
-  saidOn: string | null;
-  createdAt: string | Date;
-  saidBy: { name: string | null; phone: string | null; email: string | null };
-  enteredBy: string | null;
-  editable: boolean;
-}
+/** A row as the loader sends it (dates arrive as strings). */
+export type EnteredRowView = Omit<EnteredRow, "createdAt"> & { createdAt: string | Date };
 
 interface EnteredListProps {
   rows: EnteredRowView[];
