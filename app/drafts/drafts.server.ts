@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db, Executor } from "../../db/client";
 import { consultationContactPoints, consultations, DRAFT_KINDS, draftVersions, drafts, provisions } from "../../db/schema";
 import { can, type Principal } from "../accounts/policy";
-import { organizationScope } from "../chain/organizations.server";
+import { organizationScope, treeWhere, type OrganizationNode } from "../chain/organizations.server";
 import { recordAudit } from "../platform/audit.server";
 import { choice, msg, optionalText, requiredText } from "../platform/forms";
 import { invalid, type Outcome } from "../platform/outcome";
@@ -93,6 +93,23 @@ export async function draftOverview(db: Executor, actor: Principal | null, draft
       })),
     },
   };
+}
+
+/** The officer's draft page: the overview, and the contact points a consultation may ask, by organisation. */
+export async function draftPage(
+  db: Executor, actor: Principal, draftId: string,
+): Promise<Outcome<DraftOverview & { contactPoints: { organization: string; contactPoints: OrganizationNode["contactPoints"] }[] }>> {
+  const overview = await draftOverview(db, actor, draftId);
+  if (!overview.ok) return overview;
+  const tree = await treeWhere(db, actor, "draft.manage");
+  const contactPoints = tree.filter((o) => o.contactPoints.length > 0).map((o) => ({ organization: o.name, contactPoints: o.contactPoints }));
+  return { ok: true, value: { ...overview.value, contactPoints } };
+}
+
+/** What the new-draft form offers: the organisations the actor may create drafts in, and the laws an amendment may point at. */
+export async function newDraftChoices(db: Executor, actor: Principal): Promise<{ tree: OrganizationNode[]; amendable: { id: string; title: string }[] }> {
+  const [tree, amendable] = await Promise.all([treeWhere(db, actor, "draft.manage"), amendableDrafts(db)]);
+  return { tree, amendable };
 }
 
 /** Drafts an amendment may point at (laws on the platform with a published version), for pickers. */

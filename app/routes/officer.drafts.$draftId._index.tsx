@@ -1,10 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/accounts/guard.server";
-import { treeWhere } from "~/chain/organizations.server";
 import { cstDate } from "~/drafts/china-time";
 import { ConsultationInput, saveConsultation } from "~/drafts/consultations.server";
-import { draftOverview } from "~/drafts/drafts.server";
+import { draftPage } from "~/drafts/drafts.server";
 import { importVersionFromForm, readImportForm } from "~/drafts/import-source.server";
 import { MAX_SOURCE_BYTES } from "~/drafts/source-text.server";
 import { parseForm } from "~/platform/forms";
@@ -17,9 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? 
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.officer");
-  const overview = valueOrThrow(await draftOverview(context.db, user, params.draftId ?? ""));
-  const contactPoints = (await treeWhere(context.db, user, "draft.manage")).map((o) => ({ organization: o.name, contactPoints: o.contactPoints }));
-  return { ...overview, contactPoints: contactPoints.filter((g) => g.contactPoints.length > 0) };
+  return valueOrThrow(await draftPage(context.db, user, params.draftId ?? ""));
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {

@@ -2,8 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DRAFT_KINDS } from "../../db/schema/vocabulary";
 import { requirePermission } from "~/accounts/guard.server";
-import { treeWhere } from "~/chain/organizations.server";
-import { amendableDrafts, createDraft, DraftInput } from "~/drafts/drafts.server";
+import { createDraft, DraftInput, newDraftChoices } from "~/drafts/drafts.server";
 import { parseForm } from "~/platform/forms";
 import { rejectForm, settle, type ActionFailure } from "~/platform/respond.server";
 import { ErrorSummary, Field } from "~/ui/field";
@@ -14,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "新建草案 · 民意" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.officer");
-  return { tree: await treeWhere(context.db, user, "draft.manage"), amendable: await amendableDrafts(context.db) };
+  return newDraftChoices(context.db, user);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

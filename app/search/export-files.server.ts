@@ -6,7 +6,8 @@
 import ExcelJS from "exceljs";
 import type { Locale } from "../platform/i18n/locales";
 import { translator, type MessageKey } from "../platform/i18n/translate";
-import { EXPORT_COLUMNS, EXPORT_MAX_ROWS, type ExportColumn, type ExportSet } from "./search-export.server";
+import { EXPORT_MAX_ROWS } from "./export-limit";
+import { EXPORT_COLUMNS, type ExportColumn, type ExportSet } from "./search-export.server";
 
 export const CSV_MEDIA_TYPE = "text/csv; charset=utf-8";
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -61,8 +61,10 @@ export async function resolveLabels(db: Executor, request: LabelRequest, locale:
     put("draftId", d.id, en && d.titleEn ? d.titleEn : d.title);
     slugs.set(d.id, d.slug);
   }
-  for (const v of versionRows) versionLabels.set(v.id, v.label);
-  for (const v of versionRows) put("versionId", v.id, draftIds.length === 1 ? v.label : `${v.title} · ${v.label}`);
+  for (const v of versionRows) {
+    versionLabels.set(v.id, v.label);
+    put("versionId", v.id, draftIds.length === 1 ? v.label : `${v.title} · ${v.label}`);
+  }
   for (const c of cpRows) put("contactPointId", c.id, en && c.nameEn ? c.nameEn : c.name);
   for (const o of orgRows) put("organizationIds", o.id, en && o.nameEn ? o.nameEn : o.name);
   // A region code names the place by the body that sits there (桐庐县人大常委会 → 桐庐县).

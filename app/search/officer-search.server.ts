@@ -119,7 +119,7 @@ export async function searchComments(
   };
 }
 
-export function labelRequest(result: SearchResult<CommentDocument>, state: SearchState): LabelRequest {
+function labelRequest(result: SearchResult<CommentDocument>, state: SearchState): LabelRequest {
   const request: Record<string, Set<string>> = {};
   const add = (facet: FacetName, value: string | null) => {
     if (value) (request[facet] ??= new Set()).add(value);
@@ -139,7 +139,7 @@ function activeFilters(state: SearchState, labels: Labels): ActiveFilter[] {
   return PAGE_FACETS.flatMap((facet) => (state.filters[facet] ?? []).map((value) => ({ facet, value, label: labels.of(facet, value) })));
 }
 
-export function hitView(d: CommentDocument, highlights: Partial<Record<string, Snippet>>, labels: Labels): CommentHitView {
+function hitView(d: CommentDocument, highlights: Partial<Record<string, Snippet>>, labels: Labels): CommentHitView {
   const snippets = (["body", "proposedText", "reason"] as const).flatMap((field) => (highlights[field] ? [{ field, snippet: highlights[field] }] : []));
   if (snippets.length === 0) {
     const chars = [...d.body];

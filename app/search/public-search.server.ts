@@ -65,7 +65,7 @@ export type PublicSearchOutcome = PublicSearchView | { ok: false; error: "unavai
 const EXCERPT_CHARS = 120;
 
 /** The anchor the reading page gives a provision: an article's key for its paragraphs and items. */
-export function provisionAnchor(key: string | null): string {
+function provisionAnchor(key: string | null): string {
   if (!key) return "";
   return key.startsWith("art-") ? key.split(".")[0]! : key;
 }

@@ -12,8 +12,6 @@ import { resolveLabels } from "./facet-labels.server";
 import { scopedRequest } from "./officer-search.server";
 import type { SearchState } from "./search-state";
 
-export { EXPORT_MAX_ROWS };
-
 export const EXPORT_COLUMNS = [
   "receiptCode", "draft", "version", "article", "contactPoint", "region", "channel", "category", "status", "moderation", "date", "body", "proposedText", "reason",
 ] as const;
@@ -32,14 +30,15 @@ export type ExportOutcome = { ok: true; value: ExportSet } | { ok: false; error:
 export async function exportComments(
   db: Executor, engine: SearchEngine, user: Principal | null, state: SearchState, locale: Locale, maxRows = EXPORT_MAX_ROWS,
 ): Promise<ExportOutcome> {
+  // The reach is resolved once; only the window moves from page to page.
+  const scoped = await scopedRequest(db, user, { ...state, page: 1 }, { offset: 0, limit: MAX_LIMIT, facets: [] });
+  if (!scoped) return { ok: false, error: "forbidden" };
   const documents: CommentDocument[] = [];
   const seen = new Set<string>();
   let total = 0;
   try {
     for (let offset = 0; offset < maxRows; offset += MAX_LIMIT) {
-      const scoped = await scopedRequest(db, user, { ...state, page: 1 }, { offset, limit: Math.min(MAX_LIMIT, maxRows - offset), facets: [] });
-      if (!scoped) return { ok: false, error: "forbidden" };
-      const result: SearchResult<CommentDocument> = await engine.search(scoped.request);
+      const result: SearchResult<CommentDocument> = await engine.search({ ...scoped.request, offset, limit: Math.min(MAX_LIMIT, maxRows - offset) });
       total = result.total;
       for (const h of result.hits) {
         if (seen.has(h.document.id)) continue;

@@ -19,6 +19,27 @@ function Rules({ count }: { count: number }) {
   );
 }
 
+/** A one-line field with a blank to write on and a hint after it. */
+function BlankField({ label, hint }: { label: string; hint: string }) {
+  return (
+    <div className="pf pf--inline">
+      <span className="pf__label">{label}</span>
+      <span className="pf__blank" />
+      <span className="pf__hint">{hint}</span>
+    </div>
+  );
+}
+
+/** A field written on ruled lines, its hint (if any) beside the label. */
+function RuledField({ label, hint, lines }: { label: string; hint?: string; lines: number }) {
+  return (
+    <div className="pf">
+      <p className="pf__label">{label}{hint ? <> <span className="pf__hint">{hint}</span></> : null}</p>
+      <Rules count={lines} />
+    </div>
+  );
+}
+
 export function PaperFormSheet({ data, n }: { data: PrintTarget; n: number }) {
   const t = useT();
   const date = useFormatDate();
@@ -38,28 +59,11 @@ export function PaperFormSheet({ data, n }: { data: PrintTarget; n: number }) {
         <p className="form-sheet__meta">{meta.join(between ? " · " : "　")}</p>
       </header>
       <p className="form-sheet__intro">{t("print.form.intro")}</p>
-      <div className="pf pf--inline">
-        <span className="pf__label">{t("print.form.clause")}</span>
-        <span className="pf__blank" />
-        <span className="pf__hint">{t("print.form.clauseHint")}</span>
-      </div>
-      <div className="pf">
-        <p className="pf__label">{t("print.form.body")}</p>
-        <Rules count={FORM_LINES.body} />
-      </div>
-      <div className="pf">
-        <p className="pf__label">{t("print.form.proposedText")} <span className="pf__hint">{t("print.form.proposedTextHint")}</span></p>
-        <Rules count={FORM_LINES.proposedText} />
-      </div>
-      <div className="pf">
-        <p className="pf__label">{t("print.form.reason")} <span className="pf__hint">{t("print.form.reasonHint")}</span></p>
-        <Rules count={FORM_LINES.reason} />
-      </div>
-      <div className="pf pf--inline">
-        <span className="pf__label">{t("print.form.name")}</span>
-        <span className="pf__blank" />
-        <span className="pf__hint">{t("print.form.nameHint")}</span>
-      </div>
+      <BlankField label={t("print.form.clause")} hint={t("print.form.clauseHint")} />
+      <RuledField label={t("print.form.body")} lines={FORM_LINES.body} />
+      <RuledField label={t("print.form.proposedText")} hint={t("print.form.proposedTextHint")} lines={FORM_LINES.proposedText} />
+      <RuledField label={t("print.form.reason")} hint={t("print.form.reasonHint")} lines={FORM_LINES.reason} />
+      <BlankField label={t("print.form.name")} hint={t("print.form.nameHint")} />
       <div className="pf pf--ticks">
         <p className="pf__label">{t("print.form.category")} <span className="pf__hint">{t("print.form.categoryHint")}</span></p>
         <ul className="pf__ticks">
@@ -68,11 +72,7 @@ export function PaperFormSheet({ data, n }: { data: PrintTarget; n: number }) {
           ))}
         </ul>
       </div>
-      <div className="pf pf--inline">
-        <span className="pf__label">{t("print.form.contact")}</span>
-        <span className="pf__blank" />
-        <span className="pf__hint">{t("print.form.contactHint")}</span>
-      </div>
+      <BlankField label={t("print.form.contact")} hint={t("print.form.contactHint")} />
       <div className="pf pf--inline">
         <span className="pf__label">{t("print.form.date")}</span>
         <span className="pf__date">{t("print.form.dateBlank")}</span>
