@@ -57,7 +57,8 @@ async function main() {
   const config = readConfig();
   if (cluster.isPrimary && config.workers > 1) return primary(config);
   const started = Date.now();
-  const handle = await createDb(config.database);
+  // A forked server process finds the database already migrated by the primary.
+  const handle = await createDb(config.database, { migrate: !cluster.isWorker });
   console.log(`[minyi] database ready (${handle.kind === "postgres" ? "PostgreSQL" : `PGlite in ${config.dataDir}`}) in ${Date.now() - started} ms`);
 
   if (config.seed === "demo" && !process.env.MINYI_WORKER) {

@@ -6,7 +6,7 @@
  */
 import type { Db } from "../db/client";
 import { databaseCounts } from "./documents";
-import { DOCUMENT_KINDS, type SearchEngine } from "./engine";
+import { DOCUMENT_KINDS, type DocumentKind, type SearchEngine } from "./engine";
 import { consoleSyncLog, reindex, startSyncWorker, type SyncLog, type WorkerOptions } from "./sync";
 
 export interface BackgroundSync {
@@ -34,9 +34,13 @@ export function startBackgroundSync(
     if (stopped) return;
     if (options.fillEmptyIndex !== false) {
       try {
-        const stored = await databaseCounts(db);
-        for (const kind of DOCUMENT_KINDS) {
-          if (stopped || stored[kind] === 0 || (await engine.count(kind)) > 0) continue;
+        // The engine's counts first: the database is counted (a scan of comments and provisions)
+        // only when an index is empty, not on every start.
+        const empty: DocumentKind[] = [];
+        for (const kind of DOCUMENT_KINDS) if (!stopped && (await engine.count(kind)) === 0) empty.push(kind);
+        const stored = empty.length > 0 ? await databaseCounts(db) : null;
+        for (const kind of empty) {
+          if (stopped || !stored || stored[kind] === 0) continue;
           log({ level: "info", event: "filling_empty_index", kind, documents: stored[kind] });
           await reindex(db, engine, { kind });
         }

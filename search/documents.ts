@@ -130,21 +130,24 @@ export async function* commentDocumentBatches(
   }
 }
 
+type VersionRow = { id: string; draftId: string; status: string };
+const versionColumns = { id: draftVersions.id, draftId: draftVersions.draftId, status: draftVersions.status };
+
 /** A version's provision documents (see groupUnits), or null when the version does not exist. */
 export async function loadProvisionDocuments(db: Executor, versionId: string): Promise<ProvisionDocument[] | null> {
   if (!UUID.test(versionId)) return null;
-  const [version] = await db
-    .select({ id: draftVersions.id, draftId: draftVersions.draftId, status: draftVersions.status })
-    .from(draftVersions)
-    .where(eq(draftVersions.id, versionId));
-  if (!version) return null;
+  const [version] = await db.select(versionColumns).from(draftVersions).where(eq(draftVersions.id, versionId));
+  return version ? provisionDocumentsOf(db, version) : null;
+}
+
+async function provisionDocumentsOf(db: Executor, version: VersionRow): Promise<ProvisionDocument[]> {
   const rows = await db
     .select({
       id: provisions.id, parentId: provisions.parentId, kind: provisions.kind, number: provisions.number, stableKey: provisions.stableKey,
       label: provisions.label, heading: provisions.heading, text: provisions.text, ordinal: provisions.ordinal,
     })
     .from(provisions)
-    .where(eq(provisions.versionId, versionId))
+    .where(eq(provisions.versionId, version.id))
     .orderBy(asc(provisions.ordinal));
   const byId = new Map(rows.map((r) => [r.id, r]));
   return groupUnits(rows).map(({ root, text }) => {
@@ -158,13 +161,13 @@ export async function loadProvisionDocuments(db: Executor, versionId: string): P
   });
 }
 
-/** Every version's provision documents, in batches of about `batchSize`. */
+/** Every version's provision documents, in batches of about `batchSize` (one query per version). */
 export async function* provisionDocumentBatches(db: Executor, options: { batchSize?: number } = {}): AsyncGenerator<ProvisionDocument[]> {
   const batchSize = options.batchSize ?? 500;
-  const versions = await db.select({ id: draftVersions.id }).from(draftVersions).orderBy(asc(draftVersions.id));
+  const versions = await db.select(versionColumns).from(draftVersions).orderBy(asc(draftVersions.id));
   let pending: ProvisionDocument[] = [];
   for (const v of versions) {
-    pending.push(...((await loadProvisionDocuments(db, v.id)) ?? []));
+    pending.push(...(await provisionDocumentsOf(db, v)));
     while (pending.length >= batchSize) {
       yield pending.slice(0, batchSize);
       pending = pending.slice(batchSize);

@@ -172,6 +172,16 @@ export function clampLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
 }
 
+/** 0 or more; anything else (negative, NaN) is 0. */
+export function clampOffset(offset: number | undefined): number {
+  return Math.max(0, Math.trunc(offset ?? 0) || 0);
+}
+
+/** The known facets asked for, each once. */
+export function requestedFacets(facets: readonly string[] | undefined): FacetName[] {
+  return [...new Set(facets ?? [])].filter((f): f is FacetName => (FACETS as readonly string[]).includes(f));
+}
+
 /** The order when none is asked for (or relevance without anything to rank by). */
 export function effectiveSort(request: Pick<SearchRequest, "kind" | "sort">, hasQuery: boolean): SortOrder {
   if (request.sort && (request.sort !== "relevance" || hasQuery)) return request.sort;

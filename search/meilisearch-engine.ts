@@ -17,7 +17,7 @@ import {
   type EnqueuedTask, type Index, type SearchParams, type SearchResponse, type Settings, type Task,
 } from "meilisearch";
 import {
-  FACETS, SearchUnavailableError, clampLimit, effectiveSort,
+  SearchUnavailableError, clampLimit, clampOffset, effectiveSort, requestedFacets,
   type DocumentKind, type EngineHealth, type FacetName, type SearchDocument,
   type SearchEngine, type SearchRequest, type SearchResult, type SortOrder,
 } from "./engine";
@@ -242,8 +242,8 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       const hasQuery = q !== "" || refs.length > 0;
       const sort: SortOrder = effectiveSort(request, hasQuery);
       const limit = clampLimit(request.limit);
-      const offset = Math.max(0, Math.trunc(request.offset ?? 0) || 0);
-      const facetNames = [...new Set(request.facets ?? [])].filter((f): f is FacetName => (FACETS as readonly string[]).includes(f));
+      const offset = clampOffset(request.offset);
+      const facetNames = requestedFacets(request.facets);
       const filter = buildFilter(request.filters ?? {}, refs);
       const rules = sortRules(sort);
       const range = (extra: string[], from: number, count: number) => guarded("search", () =>

@@ -22,7 +22,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { queryRows } from "../db/query";
 import {
-  FACETS, SearchUnavailableError, clampLimit, effectiveSort,
+  SearchUnavailableError, clampLimit, clampOffset, effectiveSort, requestedFacets,
   type DocumentKind, type EngineHealth, type FacetCount, type FacetName, type SearchDocument,
   type SearchEngine, type SearchRequest, type SearchResult, type SortOrder,
 } from "./engine";
@@ -116,8 +116,7 @@ export function createPostgresEngine(db: Executor, options: PostgresEngineOption
   }
 
   /** Relevance over a large result: the newest candidates ranked, then the rest newest first. */
-  async function pageRankedCandidates(c: Conditions, where: SQL, offset: number, limit: number, candidates: number) {
-    const rankCandidates = candidates;
+  async function pageRankedCandidates(c: Conditions, where: SQL, offset: number, limit: number, rankCandidates: number) {
     const out: { doc: SearchDocument; score: number }[] = [];
     if (offset < rankCandidates) {
       out.push(...await rows<{ doc: SearchDocument; score: number }>(sql`
@@ -222,8 +221,8 @@ export function createPostgresEngine(db: Executor, options: PostgresEngineOption
         const hasQuery = !!tsquery || parsed.articleNumbers.length > 0;
         const sort: SortOrder = effectiveSort(request, hasQuery);
         const limit = clampLimit(request.limit);
-        const offset = Math.max(0, Math.trunc(request.offset ?? 0) || 0);
-        const facetNames = [...new Set(request.facets ?? [])].filter((f): f is FacetName => (FACETS as readonly string[]).includes(f));
+        const offset = clampOffset(request.offset);
+        const facetNames = requestedFacets(request.facets);
         const where = whereClause(c);
 
         // Small results (most officer queries: a draft, an article, a rare word) are exact, in one

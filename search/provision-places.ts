@@ -77,12 +77,6 @@ export function placeOf(id: string, byId: ReadonlyMap<string, ProvisionNode>): P
 export const UNIT_KINDS: ReadonlySet<ProvisionKind> = new Set(["preamble", "article", "point", "annex"]);
 const CONTAINER_KINDS: ReadonlySet<ProvisionKind> = new Set(["part", "subpart", "chapter", "section"]);
 
-export interface ProvisionUnit {
-  root: ProvisionNode;
-  /** The unit's own text and its descendants' text, in document order. */
-  text: string;
-}
-
 /**
  * Groups a version's provisions (in document order) into units: the outermost unit-kind
  * provision takes everything beneath it; text outside any unit (a 款 directly under a 章) is a unit

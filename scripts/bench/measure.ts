@@ -33,47 +33,10 @@ export interface LoadResult {
   latency: ReturnType<typeof summary>;
 }
 
-/** POSTs a request built per call (`make(i)`) from `concurrency` keep-alive connections for `seconds`. */
-export async function loadPost(
-  url: string,
-  make: (i: number) => { body: string; headers: Record<string, string> },
-  options: { concurrency: number; seconds: number },
-): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
-  const target = new URL(url);
-  const deadline = performance.now() + options.seconds * 1000;
-  const latencies: number[] = [];
-  const statuses: Record<number, number> = {};
-  let sent = 0;
-  const one = (i: number) =>
-    new Promise<void>((resolve, reject) => {
-      const { body, headers } = make(i);
-      const t0 = performance.now();
-      const req = http.request(
-        { agent, method: "POST", host: target.hostname, port: target.port, path: target.pathname + target.search, headers: { ...headers, "Content-Length": Buffer.byteLength(body) } },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            latencies.push(performance.now() - t0);
-            statuses[res.statusCode ?? 0] = (statuses[res.statusCode ?? 0] ?? 0) + 1;
-            resolve();
-          });
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
-  const started = performance.now();
-  await Promise.all(Array.from({ length: options.concurrency }, async () => {
-    while (performance.now() < deadline) await one(sent++);
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  return { requests: latencies.length, seconds: round(seconds), rps: Math.round(latencies.length / seconds), statuses, latency: summary(latencies) };
-}
+type Send = (agent: http.Agent, target: URL, onResponse: (res: http.IncomingMessage) => void) => http.ClientRequest;
 
-/** GETs `url` from `concurrency` keep-alive connections for `seconds` (or `maxRequests`), whichever ends first. */
-export async function load(url: string, options: { concurrency: number; seconds: number; maxRequests?: number; headers?: Record<string, string> }): Promise<LoadResult> {
+/** The load loop both generators share: `next(i)` prepares request i, timed from when it is sent. */
+async function run(url: string, options: { concurrency: number; seconds: number; maxRequests?: number }, next: (i: number) => Send): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const target = new URL(url);
   const deadline = performance.now() + options.seconds * 1000;
@@ -81,10 +44,11 @@ export async function load(url: string, options: { concurrency: number; seconds:
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let sent = 0;
-  const one = () =>
+  const one = (i: number) =>
     new Promise<void>((resolve, reject) => {
+      const send = next(i);
       const t0 = performance.now();
-      const req = http.get({ agent, host: target.hostname, port: target.port, path: target.pathname + target.search, headers: options.headers }, (res) => {
+      const req = send(agent, target, (res) => {
         res.resume();
         res.on("end", () => {
           latencies.push(performance.now() - t0);
@@ -95,15 +59,36 @@ export async function load(url: string, options: { concurrency: number; seconds:
       req.on("error", reject);
     });
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: options.concurrency }, async () => {
-      while (performance.now() < deadline && sent < max) {
-        sent++;
-        await one();
-      }
-    }),
-  );
+  await Promise.all(Array.from({ length: options.concurrency }, async () => {
+    while (performance.now() < deadline && sent < max) await one(sent++);
+  }));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   return { requests: latencies.length, seconds: round(seconds), rps: Math.round(latencies.length / seconds), statuses, latency: summary(latencies) };
+}
+
+/** POSTs a request built per call (`make(i)`) from `concurrency` keep-alive connections for `seconds`. */
+export function loadPost(
+  url: string,
+  make: (i: number) => { body: string; headers: Record<string, string> },
+  options: { concurrency: number; seconds: number },
+): Promise<LoadResult> {
+  return run(url, options, (i) => {
+    const { body, headers } = make(i);
+    return (agent, target, onResponse) => {
+      const req = http.request(
+        { agent, method: "POST", host: target.hostname, port: target.port, path: target.pathname + target.search, headers: { ...headers, "Content-Length": Buffer.byteLength(body) } },
+        onResponse,
+      );
+      req.end(body);
+      return req;
+    };
+  });
+}
+
+/** GETs `url` from `concurrency` keep-alive connections for `seconds` (or `maxRequests`), whichever ends first. */
+export function load(url: string, options: { concurrency: number; seconds: number; maxRequests?: number; headers?: Record<string, string> }): Promise<LoadResult> {
+  const get: Send = (agent, target, onResponse) =>
+    http.get({ agent, host: target.hostname, port: target.port, path: target.pathname + target.search, headers: options.headers }, onResponse);
+  return run(url, options, () => get);
 }
