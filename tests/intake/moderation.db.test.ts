@@ -90,6 +90,7 @@ describe("moderating comments", () => {
     );
     expect(result.ok && result.value.decided.map((d) => d.id).sort()).toEqual([...ids].sort());
     const rows = await t.db.select().from(comments).where(inArray(comments.id, ids));
+    expect(rows).toHaveLength(ids.length);
     expect(rows.every((r) => r.moderationStatus === "hidden" && r.moderationReason === "重复的广告内容。")).toBe(true);
     const audits = await t.db.select().from(auditLog).where(and(eq(auditLog.action, "comment.moderate"), inArray(auditLog.subjectId, ids)));
     expect(audits).toHaveLength(3);

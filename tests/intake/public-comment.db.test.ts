@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../db/client";
 import { commenters, comments, consultations, outbox } from "../../db/schema";
 import { submitPublicCommentForm, type SubmitContext } from "~/intake/public-comment.server";
+import { findReceipt } from "~/intake/receipts.server";
 import { isBlank } from "~/intake/text-rules";
 import { forgetCommentTargets } from "~/intake/comment-target.server";
 import { createRateLimiter } from "~/platform/rate-limit.server";
@@ -102,6 +103,46 @@ describe("public comments", () => {
     for (let i = 0; i < 4; i++) results.push((await submitPublicCommentForm(h.db, SLUG, form({}), ctx({ visitorId: "visitor-aaaaaaaaaaaa", limiters }))).result);
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
     expect(results[3]).toMatchObject({ error: "rate_limited" });
+  });
+
+  it("limits how fast one address sends, whatever browser it claims, and records nothing it turns away", async () => {
+    const limiters = { ip: createRateLimiter({ limit: 2, windowMs: 60_000 }), visitor: createRateLimiter({ limit: 100, windowMs: 60_000 }) };
+    const before = await h.db.select({ n: count() }).from(comments);
+    const results = [];
+    for (let i = 0; i < 3; i++) {
+      results.push((await submitPublicCommentForm(h.db, SLUG, form({}), ctx({ clientIp: "10.9.9.9", visitorId: `visitor-${i}-aaaaaaaaaaaa`, limiters }))).result);
+    }
+    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(results[2]).toMatchObject({ error: "rate_limited", retryAfterMs: expect.any(Number) });
+    expect((await submitPublicCommentForm(h.db, SLUG, form({ website: "x" }), ctx())).result).toEqual({ ok: false, error: "spam" });
+    const [{ n: after } = { n: 0 }] = await h.db.select({ n: count() }).from(comments);
+    expect(after - before[0]!.n).toBe(2);
+  });
+
+  it("answers a retry of a submission that went through with its receipt, even over the limit", async () => {
+    const limiters = { ip: createRateLimiter({ limit: 1, windowMs: 60_000 }), visitor: createRateLimiter({ limit: 100, windowMs: 60_000 }) };
+    const f = form({ body: "网络断了，浏览器又提交了一次。" });
+    const first = (await submitPublicCommentForm(h.db, SLUG, f, ctx({ clientIp: "10.8.8.8", limiters }))).result;
+    const retry = (await submitPublicCommentForm(h.db, SLUG, f, ctx({ clientIp: "10.8.8.8", limiters }))).result;
+    expect(first.ok && retry.ok && retry.value.receiptCode).toBe(first.ok && first.value.receiptCode);
+    expect((await submitPublicCommentForm(h.db, SLUG, form({}), ctx({ clientIp: "10.8.8.8", limiters }))).result).toMatchObject({ ok: false, error: "rate_limited" });
+  });
+
+  it("looks up a receipt by its code: what was said, on which clause, its status, and no personal data", async () => {
+    const { result } = await submitPublicCommentForm(h.db, SLUG, form({
+      provision: "art-13", body: "回执上应当看得到这条意见。", proposedText: "写明告知方式", reason: "便于理解",
+      name: "赵六", phone: "13911112222", email: "zhao@example.com", consent: "on",
+    }), ctx());
+    if (!result.ok) throw new Error(result.error);
+    const receipt = await findReceipt(h.db, result.value.receiptCode);
+    expect(receipt).toMatchObject({
+      code: result.value.receiptCode, draft: { slug: SLUG }, clause: { key: "art-13", label: "第十三条" }, channel: "online",
+      proposedText: "写明告知方式", reason: "便于理解", moderation: { status: "approved", reason: null }, processing: "received", adoption: null,
+    });
+    expect(receipt!.bodyHtml).toContain("回执上应当看得到这条意见。");
+    const shown = JSON.stringify(receipt);
+    for (const secret of ["赵六", "13911112222", "zhao@example.com"]) expect(shown).not.toContain(secret);
+    expect(await findReceipt(h.db, "MY-000-000")).toBeNull();
   });
 
   it("makes one comment and one receipt of 200 parallel submissions with one idempotency key", async () => {

@@ -139,6 +139,6 @@ describe("search relevance on the embedded engine", () => {
     expect(about).toBeGreaterThanOrEqual(0);
     expect(about).toBeLessThan(passing);
     // Background comments about 物业服务收费 are found too, but not the ones without the word.
-    expect(hits.filter((id) => id.startsWith("bg-")).every((id) => id.startsWith("bg-8-"))).toBe(true);
+    expect(hits.filter((id) => id.startsWith("bg-")).sort()).toEqual(Array.from({ length: 15 }, (_, j) => `bg-8-${j}`).sort());
   });
 });

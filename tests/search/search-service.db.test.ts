@@ -110,7 +110,9 @@ describe("search services on the demo", () => {
     const byCategory = r.facets.category!.reduce((s, f) => s + f.count, 0);
     expect(byCategory).toBe(n);
     // Articles of the one draft in view are named as the draft names them.
+    expect(r.facets.provisionKey!.length).toBeGreaterThan(0);
     expect(r.facets.provisionKey!.every((f) => /^第.+条$/.test(f.label))).toBe(true);
+    expect(r.facets.contactPointId!.length).toBeGreaterThan(0);
     expect(r.facets.contactPointId!.every((f) => f.label.includes("基层立法联系点"))).toBe(true);
   });
 

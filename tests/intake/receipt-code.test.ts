@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { newReceiptCode, readReceiptCode } from "~/intake/receipt-code";
+
+describe("receipt codes", () => {
+  it("makes MY-XXX-XXX codes of Crockford's base32, without I, L, O or U", () => {
+    let i = 0;
+    expect(newReceiptCode(() => i++)).toBe("MY-012-345");
+    expect(newReceiptCode((max) => max - 1)).toBe("MY-ZZZ-ZZZ");
+    for (let n = 0; n < 200; n++) expect(newReceiptCode()).toMatch(/^MY-[0-9A-HJKMNP-TV-Z]{3}-[0-9A-HJKMNP-TV-Z]{3}$/);
+  });
+
+  it("reads a code as people type it: any case, spaces or dashes, without MY, full-width on a phone", () => {
+    for (const typed of ["MY-7K3-9QF", "my 7k3 9qf", "MY7K39QF", "7K3-9QF", "７ｋ３９ｑｆ", " my_7k3.9qf "]) {
+      expect(readReceiptCode(typed), typed).toBe("MY-7K3-9QF");
+    }
+  });
+
+  it("reads O as 0 and I or L as 1, the letters a code never holds", () => {
+    expect(readReceiptCode("MY-O1I-L00")).toBe("MY-011-100");
+  });
+
+  it("refuses what cannot be a code", () => {
+    for (const typed of ["", "MY-7K3", "MY-7K3-9QFX", "MY-7K3-9QU", "7K3-9Q！", "<script>"]) expect(readReceiptCode(typed), typed).toBeNull();
+  });
+});
