@@ -1,12 +1,13 @@
 /**
  * The public form's hot path: one comment, its commenter and its outbox message written by ONE
  * statement (data-modifying CTEs are atomic), so a submission costs one round trip instead of a
- * transaction's six. Same rules as recordComments: the commenter row exists only if the comment
- * was inserted; a repeated idempotency key inserts nothing and returns null.
+ * transaction's six — a prepared statement, planned once per connection. Same rules as
+ * recordComments: the commenter row exists only if the comment was inserted; a repeated
+ * idempotency key inserts nothing and returns null.
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { queryRows } from "../../db/query";
+import { queryRowsPrepared } from "../../db/query";
 import { newReceiptCode } from "./receipt-code";
 import { isReceiptClash, type NewComment, type RecordedComment } from "./record-comments.server";
 
@@ -18,8 +19,9 @@ export async function recordOneComment(db: Executor, c: NewComment, now: Date): 
   for (let attempt = 0; ; attempt++) {
     const receiptCode = newReceiptCode();
     try {
-      const rows = await queryRows<{ id: string; receipt_code: string }>(
+      const rows = await queryRowsPrepared<{ id: string; receipt_code: string }>(
         db,
+        "record_one_comment",
         sql`
           with c as (
             insert into comments (
