@@ -9,6 +9,7 @@ import type { Executor } from "../../db/client";
 import { comments } from "../../db/schema";
 import type { Channel, CommentSource, CommenterCategory, ModerationStatus } from "../../db/schema/vocabulary";
 import { enqueue } from "../platform/outbox.server";
+import { insertWithReferencesLocked } from "./bulk-references.server";
 import { newReceiptCode } from "./receipt-code";
 
 export interface CommenterDetails {
@@ -71,12 +72,14 @@ export function isReceiptClash(error: unknown): boolean {
 
 /**
  * Writes `list` inside the caller's transaction. With `outbox: "each"` every comment gets its own
- * message; a bulk import passes one message for the whole batch instead.
+ * message; a bulk import passes one message for the whole batch instead. With `references:
+ * "per-batch"` (imports) the rows' references are checked and locked once per distinct value
+ * rather than by a trigger per row (bulk-references.server.ts).
  */
 export async function recordComments(
   tx: Executor,
   list: NewComment[],
-  options: { now: Date; outbox: "each" | "none" },
+  options: { now: Date; outbox: "each" | "none"; references?: "per-row" | "per-batch" },
 ): Promise<RecordedComment[]> {
   if (list.length === 0) return [];
   const now = options.now.toISOString();
@@ -111,8 +114,8 @@ export async function recordComments(
   // Receipt codes are random: on the rare clash, draw new ones and try again (inside a savepoint).
   for (let attempt = 0; ; attempt++) {
     try {
-      const inserted = await tx.transaction(async (sp) =>
-        queryRows<{ id: string }>(
+      const inserted = await tx.transaction(async (sp) => {
+        const insert = () => queryRows<{ id: string }>(
           sp,
           sql`
             insert into comments (id, receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, contact_point_id,
@@ -124,8 +127,9 @@ export async function recordComments(
             from json_populate_recordset(null::comments, ${JSON.stringify(rows)}::json)
             ${single ? sql`on conflict (idempotency_key) do nothing` : sql``}
             returning id`,
-        ),
-      );
+        );
+        return options.references === "per-batch" ? insertWithReferencesLocked(sp, rows, insert) : insert();
+      });
       if (inserted.length < rows.length) throw new AlreadyRecorded(rows[0]!.idempotency_key!);
       break;
     } catch (error) {

@@ -32,7 +32,7 @@ export const BATCH_SIZE = 1_000;
 /** Writes one batch inside the commit's transaction (a test may put a double in its place). */
 export type BatchWriter = (tx: Executor, batch: NewComment[], now: Date) => Promise<void>;
 export const writeWithRecordComments: BatchWriter = async (tx, batch, now) => {
-  await recordComments(tx, batch, { now, outbox: "none" });
+  await recordComments(tx, batch, { now, outbox: "none", references: "per-batch" });
 };
 
 export interface CommitOptions {
