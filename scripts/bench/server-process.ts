@@ -1,11 +1,15 @@
-/** Starts the built server (scripts/serve.ts) on a data folder for a benchmark, and stops it. */
+/**
+ * Starts a server for a benchmark and stops it: by default the built app (scripts/serve.ts), or
+ * another script that serves HTTP the same way (reads PORT, prints "listening on" when ready), such
+ * as the intake benchmark's reference server (reference-server.ts).
+ */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 
-export async function startServer(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (!existsSync("build/server/index.js")) throw new Error("Build the app first: npm run build");
+export async function startServer(env: Record<string, string>, script = "scripts/serve.ts"): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (script === "scripts/serve.ts" && !existsSync("build/server/index.js")) throw new Error("Build the app first: npm run build");
   const port = env.PORT ?? "3917";
-  const child = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", "scripts/serve.ts"], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=32", "--import", "tsx", script], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: port, NODE_ENV: "production", SEED: "none", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -24,9 +24,9 @@ export const benchGroup: Group = {
       },
     },
     intake: {
-      summary: "public comment form at 50 connections (comments/s, p95) and a 100,000-row import, on PostgreSQL (needs DATABASE_URL and npm run build)",
-      usage: "[--seconds N] [--concurrency N] [--rows N] [--workers N] [--generator wrk|node]",
-      options: { seconds: { type: "string" }, concurrency: { type: "string" }, rows: { type: "string" }, workers: { type: "string" }, generator: { type: "string" } },
+      summary: "public comment form at 50 connections (comments/s, p95) and a 100,000-row import, on PostgreSQL, each beside this machine's best on the stack (needs DATABASE_URL and npm run build)",
+      usage: "[--seconds N] [--warmup N] [--concurrency N] [--rows N] [--workers N] [--generator wrk|node]",
+      options: { seconds: { type: "string" }, warmup: { type: "string" }, concurrency: { type: "string" }, rows: { type: "string" }, workers: { type: "string" }, generator: { type: "string" } },
       async run({ values }) {
         const databaseUrl = process.env.DATABASE_URL;
         if (!databaseUrl) {
@@ -36,6 +36,7 @@ export const benchGroup: Group = {
         const result = await benchIntake({
           databaseUrl,
           seconds: Number(values.seconds ?? 10),
+          warmupSeconds: Number(values.warmup ?? 3),
           concurrency: Number(values.concurrency ?? 50),
           importRows: Number(values.rows ?? 100_000),
           workers: Number(values.workers ?? 1),
