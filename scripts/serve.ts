@@ -1,16 +1,17 @@
 /**
- * The HTTP server: Express in front of the Remix build, with a request id, security checks, static
- * assets and a load context holding the database and config. On start it migrates the database
+ * The HTTP server: node:http in front of the Remix build (scripts/http: compression, a request id,
+ * the same-site check, static assets, quick 304s, then Remix with a load context holding the
+ * database and config). On start it migrates the database
  * and, when it is empty, seeds the demo. SIGTERM/SIGINT close connections so the process exits.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { statSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { broadcastDevReady, createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
+import serveStatic from "serve-static";
 import { createDb } from "../db/client";
 import cluster from "node:cluster";
 import { readConfig, type AppConfig } from "../app/platform/config.server";
@@ -18,6 +19,9 @@ import { createLineBuffer } from "../app/platform/log-buffer.server";
 import { localeFromRequest } from "../app/platform/i18n/locales";
 import { createValidatorCache, validatorKey } from "../app/platform/validator-cache";
 import { startBackgroundSync } from "../search/background-sync";
+import { chain, type Middleware } from "./http/chain";
+import { requestOrigin } from "./http/forwarded";
+import { remixRequest, sendRemixResponse } from "./http/remix-bridge";
 import { createSearchEngine } from "../search/create-engine";
 import { seedDemoIfEmpty } from "./seed/demo";
 import { printCredentials } from "./seed/credentials";
@@ -86,31 +90,30 @@ async function main() {
     return build;
   };
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", config.trustProxy);
-  app.use(compression());
-
   const accessLog = createLineBuffer();
   process.on("exit", () => accessLog.flush());
-  app.use((req, res, next) => {
-    const incoming = req.get("x-request-id");
-    const id = config.trustProxy && incoming && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = id;
+  const requestIds = new WeakMap<IncomingMessage, string>();
+
+  // Every request gets an id (a trusted proxy's, or a new one), echoed back and logged with its outcome.
+  const requestId: Middleware = (req, res, next) => {
+    const incoming = req.headers["x-request-id"];
+    const id = config.trustProxy && typeof incoming === "string" && /^[\w.-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    requestIds.set(req, id);
     res.setHeader("X-Request-Id", id);
     const t0 = process.hrtime.bigint();
     res.on("finish", () => {
-      if (req.path.startsWith("/assets/")) return;
+      const pathname = (req.url ?? "/").split("?", 1)[0]!;
+      if (pathname.startsWith("/assets/")) return;
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-      accessLog.line(JSON.stringify({ level: "info", requestId: id, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
+      accessLog.line(JSON.stringify({ level: "info", requestId: id, method: req.method, path: pathname, status: res.statusCode, ms: Math.round(ms * 10) / 10 }));
     });
     next();
-  });
+  };
 
   // Cross-site form posts are refused (cookies are SameSite=Lax too; this covers older browsers).
-  app.use((req, res, next) => {
+  const sameSite: Middleware = (req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
-    const origin = req.get("origin");
+    const origin = req.headers.origin;
     if (origin && origin !== "null") {
       let host: string | undefined;
       try {
@@ -118,51 +121,68 @@ async function main() {
       } catch {
         host = undefined;
       }
-      if (host !== req.get("host")) {
-        res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused / 拒绝跨站请求");
+      if (host !== req.headers.host) {
+        res.writeHead(403, { "Content-Type": "text/plain; charset=utf-8" }).end("Cross-site request refused / 拒绝跨站请求");
         return;
       }
     }
     next();
-  });
+  };
 
-  app.use("/assets", express.static(ASSETS_DIR, { immutable: true, maxAge: "1y", index: false }));
+  // Built assets have content hashes in their names: cached for a year.
+  const serveAssets = serveStatic(ASSETS_DIR, { immutable: true, maxAge: "1y", index: false });
+  const assets: Middleware = (req, res, next) => {
+    const url = req.url ?? "/";
+    if (!url.startsWith("/assets/")) return next();
+    req.url = url.slice("/assets".length);
+    serveAssets(req, res, () => {
+      req.url = url;
+      next();
+    });
+  };
 
   // A repeat visit to a public page whose ETag was sent moments ago is answered at once.
   const validators = createValidatorCache({ ttlMs: 2_000, maxEntries: 10_000 });
-  app.use((req, res, next) => {
-    const inm = req.get("if-none-match");
-    if (req.method !== "GET" || !inm || /(?:^|;\s*)minyi_session=/.test(req.get("cookie") ?? "")) return next();
-    const etag = validators.fresh(validatorKey(req.originalUrl, localeFromRequest(req.get("cookie") ?? null, req.get("accept-language") ?? null)));
+  const freshValidator: Middleware = (req, res, next) => {
+    const inm = req.headers["if-none-match"];
+    const cookie = req.headers.cookie ?? "";
+    if (req.method !== "GET" || !inm || /(?:^|;\s*)minyi_session=/.test(cookie)) return next();
+    const etag = validators.fresh(validatorKey(req.url ?? "/", localeFromRequest(cookie || null, req.headers["accept-language"] ?? null)));
     if (etag && inm.split(",").some((t) => t.trim() === etag)) {
-      res.status(304).set({ ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie, Accept-Language" }).end();
+      res.writeHead(304, { ETag: etag, "Cache-Control": "private, no-cache", Vary: "Cookie, Accept-Language" }).end();
       return;
     }
     next();
-  });
+  };
 
-  app.all(
-    "*",
-    createRequestHandler({
-      // A function makes Remix re-derive its whole route table and static handler on every request
-      // (a sixth of a request's CPU under load): only development, which reloads builds, needs that.
-      build: config.env === "development" ? currentBuild : build,
-      mode: config.env === "development" ? "development" : "production",
-      getLoadContext: (req, res) => ({
-        db: handle.db,
-        config,
-        search,
-        requestId: res.locals.requestId as string,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        cspNonce: randomBytes(16).toString("base64"),
-        secure: req.secure,
-        memo: new Map(),
-        validators,
-      }),
-    }),
-  );
+  // A function makes Remix re-derive its whole route table and static handler on every request
+  // (a sixth of a request's CPU under load): only development, which reloads builds, needs that.
+  const handleRemix = createRequestHandler(config.env === "development" ? await currentBuild() : build, config.env === "development" ? "development" : "production");
+  const remix = async (req: IncomingMessage, res: ServerResponse) => {
+    const origin = requestOrigin(req.headers, req.socket as { remoteAddress?: string; encrypted?: boolean }, config.trustProxy);
+    const handler = config.env === "development" ? createRequestHandler(await currentBuild(), "development") : handleRemix;
+    const context: AppLoadContext = {
+      db: handle.db,
+      config,
+      search,
+      requestId: requestIds.get(req) ?? randomUUID(),
+      clientIp: origin.clientIp,
+      cspNonce: randomBytes(16).toString("base64"),
+      secure: origin.protocol === "https",
+      memo: new Map(),
+      validators,
+    };
+    await sendRemixResponse(res, await handler(remixRequest(req, res, origin), context));
+  };
 
-  const server = app.listen(config.port, config.host, () => {
+  const onError = (error: unknown, req: IncomingMessage, res: ServerResponse) => {
+    console.error(JSON.stringify({ level: "error", requestId: requestIds.get(req), msg: "request failed", error: error instanceof Error ? error.message : String(error) }));
+    if (!res.headersSent) res.writeHead(500, { "Content-Type": "text/plain; charset=utf-8" }).end("Server error / 服务器错误");
+    else res.destroy();
+  };
+
+  const server = createServer(chain([compression() as Middleware, requestId, sameSite, assets, freshValidator], remix, onError));
+  server.listen(config.port, config.host, () => {
     console.log(`[minyi] listening on http://localhost:${config.port} (started in ${Date.now() - started} ms)`);
     if (config.env === "development") void broadcastDevReady(build);
   });
