@@ -60,13 +60,13 @@ export async function lockReferences(tx: Executor, rows: readonly Partial<Record
   });
 }
 
+/** One row, `may`: whether this connection's role may set session_replication_role (the benchmark's ceiling asks it too). */
+export const MAY_SKIP_ROW_TRIGGERS_SQL = `select current_setting('is_superuser') = 'on'
+  or (current_setting('server_version_num')::int >= 150000 and has_parameter_privilege('session_replication_role', 'SET')) as may`;
+
 /** Whether this connection's role may turn row triggers off for a statement. */
 export async function maySkipRowTriggers(tx: Executor): Promise<boolean> {
-  const [row] = await queryRows<{ may: boolean }>(
-    tx,
-    sql`select current_setting('is_superuser') = 'on'
-          or (current_setting('server_version_num')::int >= 150000 and has_parameter_privilege('session_replication_role', 'SET')) as may`,
-  );
+  const [row] = await queryRows<{ may: boolean }>(tx, sql.raw(MAY_SKIP_ROW_TRIGGERS_SQL));
   return row?.may === true;
 }
 
