@@ -7,7 +7,7 @@ import { eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client";
 import { comments, contactPoints, drafts, organizations } from "../../db/schema";
-import type { Scope } from "../accounts/policy";
+import { grantsFor, type Principal, type Scope } from "../accounts/policy";
 
 /** The contact point's organisation and the draft's owner: join them as `commentScope` does. */
 export const cpOrg = alias(organizations, "cp_org");
@@ -39,6 +39,21 @@ export async function commentScope(db: Executor, commentId: string): Promise<Sco
     .where(eq(comments.id, commentId));
   if (!row) return null;
   return { organizationPath: (row.cpPath ?? row.draftPath).split("/"), contactPointId: row.contactPointId };
+}
+
+/** Which pages a comment is read on: a contact point's own (`staff`), or an officer's (`officer`). */
+export type CommentViewer = "staff" | "officer";
+
+/**
+ * Whether `actor` reaches a comment on `viewer`'s pages: the staff pages show only the actor's own
+ * contact points' comments (an officer's reach does not open them); the officer pages, any comment
+ * in the subtree of an organisation where the actor is an officer.
+ */
+export function readsAs(actor: Principal | null, scope: Scope, viewer: CommentViewer): boolean {
+  const grants = grantsFor(actor, "comment.read");
+  return viewer === "staff"
+    ? !!scope.contactPointId && grants.contactPointIds.includes(scope.contactPointId)
+    : grants.organizationIds.some((id) => scope.organizationPath.includes(id));
 }
 
 /** Whether a value from a URL or a form is a UUID (checked before it reaches a uuid column). */

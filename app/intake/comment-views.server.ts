@@ -13,9 +13,9 @@ import {
 import {
   MODERATION_STATUSES, type Channel, type CommenterCategory, type CommentSource, type ModerationStatus, type OpinionStatus, type ProcessingStatus,
 } from "../../db/schema/vocabulary";
-import { can, grantsFor, type Principal, type Scope } from "../accounts/policy";
+import { can, grantsFor, type Principal } from "../accounts/policy";
 import type { Outcome } from "../platform/outcome";
-import { commentScope, cpOrg, draftOrg, isUuid, withinGrants } from "./comment-scope.server";
+import { commentScope, cpOrg, draftOrg, isUuid, readsAs, withinGrants, type CommentViewer } from "./comment-scope.server";
 import { commenterColumns, maskedCommenter, type MaskedCommenter } from "./personal-data.server";
 
 export const QUEUE_PAGE_SIZE = 50;
@@ -176,10 +176,10 @@ export interface ModerationHistoryEntry {
  * One comment with everything about it. `staff`: only a contact point's own comments;
  * `officer`: any comment within the officer's reach.
  */
-export async function commentDetail(db: Executor, actor: Principal | null, commentId: string, viewer: "staff" | "officer"): Promise<Outcome<CommentDetail>> {
+export async function commentDetail(db: Executor, actor: Principal | null, commentId: string, viewer: CommentViewer): Promise<Outcome<CommentDetail>> {
   const scope = await commentScope(db, commentId);
   if (!scope) return { ok: false, error: "not_found" };
-  if (!mayRead(actor, scope, viewer)) return { ok: false, error: "forbidden" };
+  if (!readsAs(actor, scope, viewer)) return { ok: false, error: "forbidden" };
   const [row] = await db
     .select({
       id: comments.id, receiptCode: comments.receiptCode, draftId: drafts.id, draftTitle: drafts.title, draftSlug: drafts.slug,
@@ -219,20 +219,6 @@ export async function commentDetail(db: Executor, actor: Principal | null, comme
       mayReveal: can(actor, "personal_data.reveal", scope),
     },
   };
-}
-
-function mayRead(actor: Principal | null, scope: Scope, viewer: "staff" | "officer"): boolean {
-  const grants = grantsFor(actor, "comment.read");
-  return viewer === "staff"
-    ? !!scope.contactPointId && grants.contactPointIds.includes(scope.contactPointId)
-    : grants.organizationIds.some((id) => scope.organizationPath.includes(id));
-}
-
-/** Whether `actor` may open a comment's page as `viewer` (the check `commentDetail` makes, without loading it). */
-export async function commentAccess(db: Executor, actor: Principal | null, commentId: string, viewer: "staff" | "officer"): Promise<"ok" | "forbidden" | "not_found"> {
-  const scope = await commentScope(db, commentId);
-  if (!scope) return "not_found";
-  return mayRead(actor, scope, viewer) ? "ok" : "forbidden";
 }
 
 /** Every moderation decision on a comment, oldest first, from the audit log. */

@@ -1,8 +1,9 @@
 /**
  * 提出人的个人信息: how it leaves the database. Lists and detail pages get it masked here, in the
  * service layer, so no component can forget to mask it. The full details go out only through
- * `revealCommenter`, to roles allowed "personal_data.reveal" for the comment's scope, and only
- * after the reveal is written to the audit log.
+ * `revealCommenter`, to roles allowed "personal_data.reveal" for the comment's scope who also reach
+ * the comment on the page the reveal is asked from, and only after the reveal is written to the
+ * audit log.
  */
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client";
@@ -10,7 +11,7 @@ import { commenters, comments } from "../../db/schema";
 import { can, type Principal } from "../accounts/policy";
 import { recordAudit } from "../platform/audit.server";
 import type { Outcome } from "../platform/outcome";
-import { commentScope } from "./comment-scope.server";
+import { commentScope, readsAs, type CommentViewer } from "./comment-scope.server";
 import { maskAddress, maskEmail, maskName, maskPhone } from "./masking";
 
 /** What a commenter row holds that may identify a person. */
@@ -73,18 +74,21 @@ export interface RevealedCommenter extends Omit<CommenterRow, "erasedAt"> {
 
 /**
  * The full personal details of a comment's commenter, for this response only. Refused (forbidden)
- * unless `actor` may reveal personal data in the comment's scope; not_found when the comment has
- * no commenter or the details were erased. The audit entry is written before anything is returned:
- * if it cannot be written, nothing is revealed.
+ * unless `actor` reaches the comment on `context.viewer`'s pages — a contact point's staff only their
+ * own contact point's comments, an officer those in their subtree (the same reach as
+ * `commentDetail`) — and may reveal personal data in its scope; not_found when there is no such
+ * comment, it has no commenter, or the details were erased. The audit entry is written before
+ * anything is returned: if it cannot be written, nothing is revealed.
  */
 export async function revealCommenter(
   db: Executor,
   actor: Principal | null,
   commentId: string,
-  context: { requestId?: string | null; now: Date },
+  context: { requestId?: string | null; now: Date; viewer: CommentViewer },
 ): Promise<Outcome<RevealedCommenter>> {
   const scope = await commentScope(db, commentId);
   if (!scope) return { ok: false, error: "not_found" };
+  if (!readsAs(actor, scope, context.viewer)) return { ok: false, error: "forbidden" };
   if (!can(actor, "personal_data.reveal", scope)) return { ok: false, error: "forbidden" };
   const [row] = await db
     .select(commenterColumns)

@@ -11,7 +11,7 @@ import { can } from "../accounts/policy";
 import { contactPointScope } from "../chain/organizations.server";
 import { recordAudit } from "../platform/audit.server";
 import { enqueue } from "../platform/outbox.server";
-import type { FieldErrors } from "../platform/forms";
+import type { FormResult } from "../platform/forms";
 import { invalid, type Outcome } from "../platform/outcome";
 import { contactPointAccess, denied } from "./staff-access.server";
 import type { EditInput } from "./staff-entry-input";
@@ -81,10 +81,17 @@ export async function commentForEdit(db: Db, actor: Principal, id: string, optio
   };
 }
 
-/** The article field's error alongside the others when the edit form failed elsewhere too. */
-export async function editArticleErrors(db: Executor, actor: Principal, id: string, values: Record<string, string>): Promise<FieldErrors> {
+/**
+ * The edit form as posted (read with `editInput`): saved by `editComment` when it reads, else
+ * refused with all its errors — the article field's too (article not found), so nothing has to be
+ * corrected twice; that one only for those who may edit the view, as it reads the draft's clauses.
+ */
+export async function saveCommentEdit(
+  db: Db, actor: Principal, id: string, form: FormResult<EditInput>, options: { now: Date; requestId?: string },
+): Promise<Outcome<{ returnTo: string }>> {
+  if (form.ok) return editComment(db, actor, id, form.data, options);
   const allowed = await mayEdit(db, actor, await loadComment(db, id));
-  return allowed.ok ? articleErrors(db, allowed.value.c.versionId, values) : {};
+  return invalid({ ...(allowed.ok ? await articleErrors(db, allowed.value.c.versionId, form.values) : {}), ...form.fieldErrors });
 }
 
 export async function editComment(db: Db, actor: Principal, id: string, input: EditInput, options: { now: Date; requestId?: string }): Promise<Outcome<{ returnTo: string }>> {

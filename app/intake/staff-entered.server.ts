@@ -27,6 +27,9 @@ export interface EnteredRow {
   editable: boolean;
 }
 
+/** How many entered views a page lists (the total is counted apart). */
+export const LIST_LIMIT = 200;
+
 /** Every view entered at one symposium. */
 export const bySymposium = (symposiumId: string): SQL => eq(comments.symposiumId, symposiumId);
 

@@ -9,10 +9,8 @@ import type { Principal } from "../accounts/policy";
 import { parseForm } from "../platform/forms";
 import { rejectForm, settle } from "../platform/respond.server";
 import { entryInput } from "./staff-entry-input";
-import { contextFilter, enteredComments, type EnteredRow } from "./staff-entered.server";
+import { contextFilter, enteredComments, LIST_LIMIT, type EnteredRow } from "./staff-entered.server";
 import { articleErrors, enterComment, type EntryContext } from "./staff-entry.server";
-
-export const LIST_LIMIT = 200;
 
 export interface EntryScreenData {
   ctx: EntryContext;

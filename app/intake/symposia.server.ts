@@ -7,12 +7,50 @@ import { count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client";
 import { attachments, comments, contactPoints, drafts, symposia } from "../../db/schema";
 import type { Principal } from "../accounts/policy";
+import { cstDate } from "../drafts/china-time";
 import { recordAudit } from "../platform/audit.server";
+import type { FieldError, FieldErrors, FormResult } from "../platform/forms";
 import { invalid, type Outcome } from "../platform/outcome";
 import { isUuid } from "./comment-scope.server";
-import { checkAttachment, MAX_ATTACHMENT_BYTES, readAttachment, sha256Hex, storeAttachment, type StoredAttachment, type UploadedFile } from "./attachments.server";
-import { askedDrafts, contactPointAccess, denied } from "./staff-access.server";
+import {
+  checkAttachment, FILE_TOO_LARGE, MAX_ATTACHMENT_BYTES, readAttachment, sha256Hex, storeAttachment, uploadedFile, type StoredAttachment, type UploadedFile,
+} from "./attachments.server";
+import { askedDrafts, contactPointAccess, denied, type AskedDraft } from "./staff-access.server";
+import { bySymposium, enteredComments, LIST_LIMIT, type EnteredRow } from "./staff-entered.server";
 import type { SymposiumInput } from "./staff-entry-input";
+
+const fileTooLarge: FieldError = { key: "errors.fileTooLarge", params: { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } };
+/** The minutes field's error for a file over the limit (also the answer to a body too big to read). */
+export const MINUTES_TOO_LARGE: FieldErrors = { minutes: fileTooLarge };
+
+/**
+ * The new-symposium form as it opens: the drafts the user's contact points were asked about, and
+ * the draft (`draft`, an id or a slug, else the newest) and date (today in China) to start from.
+ */
+export async function newSymposiumForm(
+  db: Executor, actor: Principal | null, start: { draft: string | null; now: Date },
+): Promise<{ options: AskedDraft[]; values: { draftId: string; heldOn: string } }> {
+  const options = await askedDrafts(db, actor, "symposium.manage");
+  const draftId = options.find((o) => o.draftId === start.draft || o.draftSlug === start.draft)?.draftId ?? options[0]?.draftId ?? "";
+  return { options, values: { draftId, heldOn: cstDate(start.now) } };
+}
+
+/**
+ * The new-symposium form as posted (read with `symposiumInput`), with the minutes field as the
+ * bounded multipart reader left it (a file, FILE_TOO_LARGE, or nothing). A form with errors comes
+ * back with them all — and, as a browser never sends a file back, a file that was chosen must be
+ * chosen again; otherwise `createSymposium`.
+ */
+export async function createSymposiumFromForm(
+  db: Db, actor: Principal | null, form: FormResult<SymposiumInput>, minutes: FormDataEntryValue | null, options: { now: Date; requestId?: string },
+): Promise<Outcome<{ id: string }>> {
+  const tooLarge = minutes === FILE_TOO_LARGE;
+  if (!form.ok) {
+    const chosen = minutes instanceof File && minutes.size > 0;
+    return invalid({ ...form.fieldErrors, ...(tooLarge ? MINUTES_TOO_LARGE : chosen ? { minutes: { key: "staff.symposium.fileAgain" } } : {}) });
+  }
+  return createSymposium(db, actor, form.data, { file: tooLarge ? null : await uploadedFile(minutes), tooLarge }, options);
+}
 
 export interface SymposiumFile {
   file: UploadedFile | null;
@@ -28,12 +66,12 @@ export async function createSymposium(
   const [asked] = await askedDrafts(db, actor, "symposium.manage", { draftId: input.draftId, contactPointId: input.contactPointId });
   if (!asked) return invalid({ draftId: { key: "errors.invalidChoice" } });
   let checked: ReturnType<typeof checkAttachment> | null = null;
-  if (upload.tooLarge) return invalid({ minutes: { key: "errors.fileTooLarge", params: { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } } });
+  if (upload.tooLarge) return invalid(MINUTES_TOO_LARGE);
   if (upload.file) {
     checked = checkAttachment(upload.file);
     if (!checked.ok) {
       return invalid({
-        minutes: checked.error === "too_large" ? { key: "errors.fileTooLarge", params: { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } } : { key: `staff.symposium.file.${checked.error}` },
+        minutes: checked.error === "too_large" ? fileTooLarge : { key: `staff.symposium.file.${checked.error}` },
       });
     }
   }
@@ -104,6 +142,15 @@ export async function symposiumPage(db: Executor, actor: Principal | null, sympo
   const access = await contactPointAccess(db, actor, symposium.contactPointId, "comment.enter");
   if (access === "none") return { ok: false, error: "not_found" };
   return { ok: true, value: { ...symposium, canEnter: access === "write" } };
+}
+
+/** A symposium's page: the symposium (as `symposiumPage` gives it) and the views entered at it, newest first. */
+export async function symposiumWithViews(
+  db: Executor, actor: Principal | null, symposiumId: string,
+): Promise<Outcome<{ symposium: SymposiumSummary & { canEnter: boolean }; entered: { rows: EnteredRow[]; total: number } }>> {
+  const symposium = await symposiumPage(db, actor, symposiumId);
+  if (!symposium.ok) return symposium;
+  return { ok: true, value: { symposium: symposium.value, entered: await enteredComments(db, bySymposium(symposium.value.id), LIST_LIMIT) } };
 }
 
 /** The symposia of some contact points, latest first (for the staff home). */

@@ -31,7 +31,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "reveal") {
     // The audit entry is written inside revealCommenter before the details come back.
-    const revealed = valueOrThrow(await revealCommenter(context.db, user, commentId, { requestId: context.requestId, now: new Date() }));
+    const revealed = valueOrThrow(await revealCommenter(context.db, user, commentId, { viewer: "officer", requestId: context.requestId, now: new Date() }));
     return data<Revealed>({ ok: true, intent: "reveal", revealed }, { headers: { "Cache-Control": "private, no-store" } });
   }
   const parsed = parseForm(ModerationInput, form);

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/accounts/guard.server";
-import { commentAccess, commentDetail } from "~/intake/comment-views.server";
+import { commentDetail } from "~/intake/comment-views.server";
 import { revealCommenter, type RevealedCommenter } from "~/intake/personal-data.server";
 import { valueOrThrow } from "~/platform/respond.server";
 import { useT } from "~/ui/i18n";
@@ -22,13 +22,10 @@ type Revealed = { ok: true; revealed: RevealedCommenter };
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "area.staff");
-  const commentId = params.commentId ?? "";
   const form = await request.formData();
   if (form.get("intent") !== "reveal") throw data({ reason: "invalid" }, { status: 400 });
-  // The same reach as the page: only this contact point's own comments.
-  const access = await commentAccess(context.db, user, commentId, "staff");
-  if (access !== "ok") throw data({ reason: access }, { status: access === "forbidden" ? 403 : 404 });
-  const revealed = valueOrThrow(await revealCommenter(context.db, user, commentId, { requestId: context.requestId, now: new Date() }));
+  // The same reach as the page (only this contact point's own comments), checked inside revealCommenter.
+  const revealed = valueOrThrow(await revealCommenter(context.db, user, params.commentId ?? "", { viewer: "staff", requestId: context.requestId, now: new Date() }));
   return data<Revealed>({ ok: true, revealed }, { headers: { "Cache-Control": "private, no-store" } });
 }
 

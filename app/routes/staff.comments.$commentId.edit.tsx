@@ -6,10 +6,10 @@ import { redirect, type ActionFunctionArgs, type HeadersFunction, type LinksFunc
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
 import { requirePermission } from "~/accounts/guard.server";
-import { commentForEdit, editArticleErrors, editComment } from "~/intake/staff-comment-edit.server";
+import { commentForEdit, saveCommentEdit } from "~/intake/staff-comment-edit.server";
 import { editInput } from "~/intake/staff-entry-input";
 import { parseForm } from "~/platform/forms";
-import { rejectForm, settle, valueOrThrow, type ActionFailure } from "~/platform/respond.server";
+import { settle, valueOrThrow, type ActionFailure } from "~/platform/respond.server";
 import { EntryFields } from "~/ui/entry/entry-fields";
 import { useEntryKeys } from "~/ui/entry/use-entry-keys";
 import { ErrorSummary } from "~/ui/field";
@@ -30,8 +30,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "area.staff");
   const now = new Date();
   const parsed = parseForm(editInput(() => now), await request.formData());
-  if (!parsed.ok) return rejectForm({ ...(await editArticleErrors(context.db, user, params.commentId ?? "", parsed.values)), ...parsed.fieldErrors }, parsed.values);
-  return settle(await editComment(context.db, user, params.commentId ?? "", parsed.data, { now, requestId: context.requestId }), parsed.values, ({ returnTo }) =>
+  return settle(await saveCommentEdit(context.db, user, params.commentId ?? "", parsed, { now, requestId: context.requestId }), parsed.values, ({ returnTo }) =>
     redirect(`${returnTo}${returnTo.includes("?") ? "&" : "?"}updated=1`, 303),
   );
 }

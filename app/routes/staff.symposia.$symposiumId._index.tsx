@@ -5,9 +5,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/accounts/guard.server";
-import { bySymposium, enteredComments } from "~/intake/staff-entered.server";
-import { LIST_LIMIT } from "~/intake/staff-entry-responses.server";
-import { symposiumPage } from "~/intake/symposia.server";
+import { symposiumWithViews } from "~/intake/symposia.server";
 import { valueOrThrow } from "~/platform/respond.server";
 import { EnteredList } from "~/ui/entry/entered-list";
 import { useFormatDate, useT } from "~/ui/i18n";
@@ -18,8 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context);
-  const symposium = valueOrThrow(await symposiumPage(context.db, user, params.symposiumId ?? ""));
-  return { symposium, entered: await enteredComments(context.db, bySymposium(symposium.id), LIST_LIMIT) };
+  return valueOrThrow(await symposiumWithViews(context.db, user, params.symposiumId ?? ""));
 }
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);

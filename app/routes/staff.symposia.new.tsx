@@ -4,12 +4,10 @@ import {
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/accounts/guard.server";
-import { cstDate } from "~/drafts/china-time";
-import { ATTACHMENT_ACCEPT, boundedUploadHandler, FILE_TOO_LARGE, MAX_ATTACHMENT_BYTES, uploadedFile } from "~/intake/attachments.server";
-import { askedDrafts } from "~/intake/staff-access.server";
+import { ATTACHMENT_ACCEPT, boundedUploadHandler, MAX_ATTACHMENT_BYTES } from "~/intake/attachments.server";
 import { symposiumInput } from "~/intake/staff-entry-input";
-import { createSymposium } from "~/intake/symposia.server";
-import { parseForm, type FieldErrors } from "~/platform/forms";
+import { createSymposiumFromForm, MINUTES_TOO_LARGE, newSymposiumForm } from "~/intake/symposia.server";
+import { parseForm } from "~/platform/forms";
 import { rejectForm, settle, type ActionFailure } from "~/platform/respond.server";
 import { SymposiumForm } from "~/ui/entry/symposium-form";
 import { useT } from "~/ui/i18n";
@@ -20,35 +18,26 @@ export const meta: MetaFunction = () => [{ title: "新建座谈会 · 民意" }]
 
 /** A body this big is not read at all (a file just over the limit is still answered next to its field). */
 const MAX_BODY_BYTES = 4 * MAX_ATTACHMENT_BYTES;
-const fileTooLarge: FieldErrors = { minutes: { key: "errors.fileTooLarge", params: { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } } };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.staff");
-  const options = await askedDrafts(context.db, user, "symposium.manage");
-  const wanted = new URL(request.url).searchParams.get("draft");
-  const draftId = options.find((o) => o.draftId === wanted || o.draftSlug === wanted)?.draftId ?? options[0]?.draftId ?? "";
-  return { options, values: { draftId, heldOn: cstDate(new Date()) } };
+  return newSymposiumForm(context.db, user, { draft: new URL(request.url).searchParams.get("draft"), now: new Date() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "area.staff");
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return rejectForm(fileTooLarge, {}, 413);
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) return rejectForm(MINUTES_TOO_LARGE, {}, 413);
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, boundedUploadHandler(MAX_ATTACHMENT_BYTES));
   } catch {
     throw data({ reason: "invalid" }, { status: 400 });
   }
-  const raw = form.get("minutes");
-  const tooLarge = raw === FILE_TOO_LARGE;
-  const parsed = parseForm(symposiumInput(), form);
-  const values = { ...parsed.values, minutes: "" };
-  if (!parsed.ok) {
-    const chosen = raw instanceof File && raw.size > 0;
-    return rejectForm({ ...parsed.fieldErrors, ...(tooLarge ? fileTooLarge : chosen ? { minutes: { key: "staff.symposium.fileAgain" } } : {}) }, values);
-  }
-  const outcome = await createSymposium(context.db, user, parsed.data, { file: tooLarge ? null : await uploadedFile(raw), tooLarge }, { now: new Date(), requestId: context.requestId });
-  return settle(outcome, values, ({ id }) => redirect(`/staff/symposia/${id}/entry?created=1`, 303));
+  const now = new Date();
+  const parsed = parseForm(symposiumInput(() => now), form);
+  const outcome = await createSymposiumFromForm(context.db, user, parsed, form.get("minutes"), { now, requestId: context.requestId });
+  // A file is never sent back into the form (nor the marker of one too large).
+  return settle(outcome, { ...parsed.values, minutes: "" }, ({ id }) => redirect(`/staff/symposia/${id}/entry?created=1`, 303));
 }
 
 export default function NewSymposium() {

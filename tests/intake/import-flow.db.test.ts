@@ -1,7 +1,8 @@
 /**
  * Bulk import end to end on the database: the report names every problem by row and column before
  * anything is written; a commit writes every comment as imported by the staff member, with one
- * outbox message; it is all or nothing; and it belongs to the contact point's own staff.
+ * outbox message; it is all or nothing; and it belongs to the contact point's own staff (officers
+ * above may only read it).
  */
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +11,7 @@ import { importVersion, publishVersion } from "~/drafts/versions.server";
 import { startCommit } from "~/intake/import/commit-import.server";
 import { ABANDONED_AFTER_MS } from "~/intake/import/import-failure.server";
 import { importProgressView, importReportView } from "~/intake/import/import-views.server";
+import { newImportForm, readUploadRequest, uploadImport } from "~/intake/import/upload-import.server";
 import { commentCount, importRow, openImportDb, SEED_NOW, upload, uploadAndCommit, xlsxOf, type ImportDb } from "./import-db-fixtures";
 
 const HEADER = ["序号", "条款", "意见内容", "修改建议", "理由", "提出人", "身份", "联系方式", "渠道", "日期", "备注"];
@@ -192,6 +194,55 @@ describe("importing comments from a spreadsheet", () => {
     expect((await importRow(t, up.value.id)).status).toBe("ready");
     // Its own staff can.
     expect(await importReportView(t.db, t.actors.staff, up.value.id)).toMatchObject({ ok: true, value: { summary: { canCommit: true } } });
+  });
+
+  it("is uploaded and committed by the contact point's own staff only: officers above may read it, but neither upload nor commit", async () => {
+    const sheet = () => xlsxOf([["意见内容", "条款"], ["本联系点收集的意见。", "第一条"]]);
+    for (const officer of [t.actors.countyOfficer, t.actors.officer]) {
+      expect(await upload(t, await sheet(), { actor: officer })).toEqual({ ok: false, error: "forbidden" });
+    }
+    const up = await upload(t, await sheet());
+    if (!up.ok || up.value.status !== "ready") throw new Error(`upload failed: ${JSON.stringify(up)}`);
+    for (const officer of [t.actors.countyOfficer, t.actors.officer]) {
+      expect(await importReportView(t.db, officer, up.value.id)).toMatchObject({ ok: true, value: { summary: { status: "ready", canCommit: false } } });
+      expect(await importProgressView(t.db, officer, up.value.id, SEED_NOW)).toMatchObject({ ok: true, value: { summary: { canCommit: false } } });
+      expect(await startCommit(t.db, officer, up.value.id, { now: SEED_NOW, releaseAfterMs: 0 })).toEqual({ ok: false, error: "forbidden" });
+    }
+    expect((await importRow(t, up.value.id)).status).toBe("ready");
+    expect(await commentCount(t, up.value.id)).toBe(0);
+    // Its own staff upload and commit.
+    const started = await startCommit(t.db, t.actors.staff, up.value.id, { now: SEED_NOW, releaseAfterMs: 0 });
+    expect(started.ok && started.value.started).toBe(true);
+    expect(started.ok ? await started.value.job : null).toEqual({ ok: true, imported: 1 });
+    expect(await commentCount(t, up.value.id)).toBe(1);
+  });
+
+  it("opens the upload form with the drafts the user's contact points were asked about, the template's columns and the limits", async () => {
+    const form = await newImportForm(t.db, t.actors.staff, t.ids.draftId);
+    expect(form.choices).toContainEqual({ contactPointId: t.contactPointId, contactPointName: expect.any(String), draftId: t.ids.draftId, draftTitle: expect.any(String), versionLabel: expect.any(String) });
+    expect(form.choices.every((c) => c.contactPointId === t.contactPointId)).toBe(true);
+    expect(form).toMatchObject({ preselectDraftId: t.ids.draftId, columns: HEADER.slice(0, 10).join("、"), limits: { maxMb: 64, maxRows: 100_000, accept: expect.stringContaining(".xlsx") } });
+    expect((await newImportForm(t.db, t.actors.countyOfficer, null)).choices).toEqual([]);
+  });
+
+  it("reads the upload form from its request, and refuses one declaring a body over the limit without reading it", async () => {
+    const body = new FormData();
+    body.append("contactPointId", ` ${t.contactPointId} `);
+    body.append("draftId", t.ids.draftId);
+    body.append("defaultChannel", "visit");
+    body.append("file", new File([(await xlsxOf([["意见内容", "条款"], ["从表单上传的意见。", "第一条"]])) as Uint8Array<ArrayBuffer>], "表单.xlsx"));
+    const read = await readUploadRequest(new Request("http://minyi.test/staff/imports/new", { method: "POST", body }));
+    if (!read.ok) throw new Error("the form was not read");
+    expect(read.values).toEqual({ contactPointId: t.contactPointId, draftId: t.ids.draftId, defaultChannel: "visit" });
+    expect(read.input).toMatchObject({ ...read.values, file: { name: "表单.xlsx" } });
+    expect(await uploadImport(t.db, t.actors.staff, read.input, { now: SEED_NOW })).toMatchObject({ ok: true, value: { status: "ready" } });
+    const tooBig = new Request("http://minyi.test/staff/imports/new", { method: "POST", headers: { "Content-Length": String(65 * 1024 * 1024 + 1) }, body: "x" });
+    expect(await readUploadRequest(tooBig)).toEqual({ ok: false, fieldErrors: { file: { key: "errors.fileTooLarge", params: { mb: 64 } } } });
+    expect(tooBig.bodyUsed).toBe(false);
+    const noFile = new FormData();
+    noFile.append("draftId", t.ids.draftId);
+    const empty = await readUploadRequest(new Request("http://minyi.test/staff/imports/new", { method: "POST", body: noFile }));
+    expect(empty).toEqual({ ok: true, input: { contactPointId: "", draftId: t.ids.draftId, defaultChannel: "", file: null }, values: { contactPointId: "", draftId: t.ids.draftId, defaultChannel: "" } });
   });
 
   it("refuses a file that is not a sheet next to the file field, and a draft the contact point was not asked about, storing nothing", async () => {

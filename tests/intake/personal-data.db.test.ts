@@ -5,10 +5,12 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, commenters, comments, opinionSources, opinions } from "../../db/schema";
+import { auditLog, commenters, comments, memberships, opinionSources, opinions } from "../../db/schema";
+import { loadPrincipal } from "~/accounts/principal.server";
 import { commentDetail, moderationQueue, pendingModerationCount, readQueueFilter } from "~/intake/comment-views.server";
 import { moderateComments } from "~/intake/moderation.server";
 import { revealCommenter } from "~/intake/personal-data.server";
+import { addPerson } from "../support/people";
 import { addComment, auditsOf, breakInserts, openModerationDb, ZHANG, type ModerationDb } from "./moderation-db-fixtures";
 
 const now = new Date("2026-12-02T03:00:00Z");
@@ -69,7 +71,7 @@ describe("personal data of commenters", () => {
   });
 
   it("reveals the full details to the contact point's staff, writing who, what and the request id to the audit log", async () => {
-    const revealed = await revealCommenter(t.db, t.actors.staff, atCp0, { requestId: "req-reveal-1", now });
+    const revealed = await revealCommenter(t.db, t.actors.staff, atCp0, { viewer: "staff", requestId: "req-reveal-1", now });
     expect(revealed.ok && revealed.value).toMatchObject({ name: "张三丰", phone: "13812345678", email: "zhang@example.com", fields: ["name", "phone", "email", "address"] });
     const commenterId = revealed.ok ? revealed.value.commenterId : "";
     const [entry] = await auditsOf(t.db, "commenter", commenterId);
@@ -77,23 +79,44 @@ describe("personal data of commenters", () => {
       action: "personal_data.reveal", actorUserId: t.actors.staff.id, requestId: "req-reveal-1", at: now,
       detail: { commentId: atCp0, fields: ["name", "phone", "email", "address"] },
     });
-    const byOfficer = await revealCommenter(t.db, t.actors.officer, online, { requestId: "req-reveal-2", now });
+    const byOfficer = await revealCommenter(t.db, t.actors.officer, online, { viewer: "officer", requestId: "req-reveal-2", now });
     expect(byOfficer.ok && byOfficer.value).toMatchObject({ name: "王", email: "w@example.com", fields: ["name", "email"] });
   });
 
   it("refuses to reveal to a city administrator, to other contact points' staff and to other counties' officers, and logs nothing", async () => {
     const before = (await t.db.select().from(auditLog).where(eq(auditLog.action, "personal_data.reveal"))).length;
     for (const who of [t.actors.cityAdmin, t.actors.staffCp1, t.actors.staffCp2, t.actors.countyOfficerB, null]) {
-      expect(await revealCommenter(t.db, who, atCp0, { requestId: "req-x", now })).toEqual({ ok: false, error: "forbidden" });
+      for (const viewer of ["staff", "officer"] as const) {
+        expect(await revealCommenter(t.db, who, atCp0, { viewer, requestId: "req-x", now })).toEqual({ ok: false, error: "forbidden" });
+      }
     }
-    expect(await revealCommenter(t.db, t.actors.countyOfficerA, online, { now })).toEqual({ ok: false, error: "forbidden" });
+    expect(await revealCommenter(t.db, t.actors.countyOfficerA, online, { viewer: "officer", now })).toEqual({ ok: false, error: "forbidden" });
     expect((await t.db.select().from(auditLog).where(eq(auditLog.action, "personal_data.reveal"))).length).toBe(before);
+  });
+
+  it("reveals only within the reach of the page it is asked from, as that page shows the comment", async () => {
+    const reveals = async () => (await t.db.select().from(auditLog).where(eq(auditLog.action, "personal_data.reveal"))).length;
+    const before = await reveals();
+    // The policy lets an officer above reveal, but a contact point's staff page is not theirs…
+    expect(await revealCommenter(t.db, t.actors.countyOfficerA, atCp0, { viewer: "staff", now })).toEqual({ ok: false, error: "forbidden" });
+    // …and the contact point's own staff reveal from their page, not from an officer's.
+    expect(await revealCommenter(t.db, t.actors.staff, atCp0, { viewer: "officer", now })).toEqual({ ok: false, error: "forbidden" });
+    // Someone who is staff of contact point 2 and an officer of county A may reveal a comment of contact
+    // point 0 as an officer, but their staff page shows only contact point 2's comments.
+    const both = await addPerson(t.db, "qiandaohu-staff-tonglu-officer", "contact_point_staff", { contactPointId: t.ids.contactPoints[2]! });
+    await t.db.insert(memberships).values({ userId: both.id, role: "officer", organizationId: t.ids.countyA });
+    const mixed = (await loadPrincipal(t.db, both.id))!;
+    expect(await revealCommenter(t.db, mixed, atCp0, { viewer: "staff", now })).toEqual({ ok: false, error: "forbidden" });
+    expect(await reveals()).toBe(before);
+    expect((await revealCommenter(t.db, mixed, atCp0, { viewer: "officer", now })).ok).toBe(true);
+    expect((await revealCommenter(t.db, mixed, atCp2, { viewer: "staff", now })).ok).toBe(true);
+    expect(await revealCommenter(t.db, t.actors.staff, "not-a-uuid", { viewer: "staff", now })).toEqual({ ok: false, error: "not_found" });
   });
 
   it("reveals nothing when the audit entry cannot be written", async () => {
     const restore = await breakInserts(t.db, "audit_log");
     try {
-      await expect(revealCommenter(t.db, t.actors.staff, atCp0, { requestId: "req-broken", now })).rejects.toThrow();
+      await expect(revealCommenter(t.db, t.actors.staff, atCp0, { viewer: "staff", requestId: "req-broken", now })).rejects.toThrow();
     } finally {
       await restore();
     }
@@ -106,10 +129,10 @@ describe("personal data of commenters", () => {
     await t.db.update(commenters).set({ name: null, phone: null, erasedAt: now }).where(eq(commenters.id, row!.commenterId!));
     const detail = await commentDetail(t.db, t.actors.staff, erased, "staff");
     expect(detail.ok && detail.value.commenter).toMatchObject({ erased: true, revealable: false, name: null });
-    expect(await revealCommenter(t.db, t.actors.staff, erased, { now })).toEqual({ ok: false, error: "not_found" });
+    expect(await revealCommenter(t.db, t.actors.staff, erased, { viewer: "staff", now })).toEqual({ ok: false, error: "not_found" });
     const anonymous = await addComment(t, { contactPointId: t.ids.contactPoints[0]!, status: "approved" });
     expect((await commentDetail(t.db, t.actors.staff, anonymous, "staff")).ok && (await commentDetail(t.db, t.actors.staff, anonymous, "staff"))).toMatchObject({ value: { commenter: null } });
-    expect(await revealCommenter(t.db, t.actors.staff, anonymous, { now })).toEqual({ ok: false, error: "not_found" });
+    expect(await revealCommenter(t.db, t.actors.staff, anonymous, { viewer: "staff", now })).toEqual({ ok: false, error: "not_found" });
   });
 
   it("shows the moderation history from the audit log and the opinions that cite the comment", async () => {

@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, commenters, comments, outbox } from "../../db/schema";
 import { editInput, entryInput, type EditInput } from "~/intake/staff-entry-input";
-import { commentForEdit, editComment } from "~/intake/staff-comment-edit.server";
+import { commentForEdit, editComment, saveCommentEdit } from "~/intake/staff-comment-edit.server";
 import { batchEntryContext, enterComment, type EntryContext } from "~/intake/staff-entry.server";
 import { parseForm } from "~/platform/forms";
 import { formOf, NOW, openStaffDb, type StaffDb } from "./staff-db-fixtures";
@@ -95,5 +95,21 @@ describe("editing an entered view", () => {
     await t.db.update(comments).set({ processingStatus: "consolidated" }).where(eq(comments.id, id));
     expect(await editComment(t.db, t.actors.staff, id, input, { now: LATER })).toEqual({ ok: false, error: "conflict" });
     expect((await t.db.select().from(comments).where(eq(comments.id, id)))[0]!.bodyText).toBe("别人不能改");
+  });
+
+  it("saves the posted form, or answers it with every error — the article's too, for those who may edit the view", async () => {
+    const id = await enter({ article: "13", body: "表单里的意见" });
+    const read = (fields: Record<string, string>) => parseForm(editInput(() => NOW), formOf({ saidOn: "2026-11-28", ...fields }));
+    const broken = read({ article: "第九千条", body: " " });
+    const refused = await saveCommentEdit(t.db, t.actors.staff, id, broken, { now: LATER });
+    expect(refused).toMatchObject({ ok: false, error: "invalid", fieldErrors: { article: { key: "staff.entry.articleNotFound", params: { input: "第九千条" } }, body: { key: "errors.required" } } });
+    // Another contact point's staff learn nothing of the draft's clauses: only what the form itself says.
+    const other = await saveCommentEdit(t.db, t.actors.otherStaff, id, broken, { now: LATER });
+    expect(other.ok === false && other.error === "invalid" && Object.keys(other.fieldErrors)).toEqual(["body"]);
+    expect(await saveCommentEdit(t.db, t.actors.otherStaff, id, read({ body: "被改了" }), { now: LATER })).toEqual({ ok: false, error: "not_found" });
+    expect((await t.db.select().from(comments).where(eq(comments.id, id)))[0]!.bodyText).toBe("表单里的意见");
+    const saved = await saveCommentEdit(t.db, t.actors.staff, id, read({ article: "14", body: "表单改过的意见" }), { now: LATER });
+    expect(saved).toEqual({ ok: true, value: { returnTo: "/staff/entry?draft=personal-information-protection&channel=phone" } });
+    expect((await t.db.select().from(comments).where(eq(comments.id, id)))[0]).toMatchObject({ bodyText: "表单改过的意见", provisionKey: "art-14" });
   });
 });

@@ -1,15 +1,15 @@
 /**
  * The rows behind an import: which drafts a user may import into (those whose consultation asked one
  * of their contact points), an import with its draft, contact point and file, and who may see or
- * commit it (staff of its own contact point; others are told it does not exist).
+ * commit it (staff of its own contact point; officers above it only see it; others are told it does
+ * not exist).
  */
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../../db/client";
 import { attachments, commentImports, contactPoints, drafts } from "../../../db/schema";
-import { can, type Principal } from "../../accounts/policy";
+import type { Principal } from "../../accounts/policy";
 import { isUuid } from "../comment-scope.server";
-import { askedDrafts, type Access, type AskedDraft } from "../staff-access.server";
-import { contactPointScope } from "../../chain/organizations.server";
+import { askedDrafts, contactPointAccess, type Access, type AskedDraft } from "../staff-access.server";
 import { readStoredReport, type ImportReport } from "./import-report";
 
 export type ImportChoice = AskedDraft;
@@ -59,10 +59,12 @@ export async function loadImport(db: Executor, importId: string): Promise<Import
   return { ...rest, contactPointId: row.contactPointId!, report: readStoredReport(errors) };
 }
 
-/** Staff of the import's contact point may commit it; officers above it may read it; anyone else may not know of it. */
-export async function importAccess(db: Executor, actor: Principal | null, contactPointId: string): Promise<Access> {
-  const scope = await contactPointScope(db, contactPointId);
-  if (!scope) return "none";
-  if (can(actor, "comment.enter", scope)) return "write";
-  return can(actor, "comment.read", scope) ? "read" : "none";
+/**
+ * Staff of the import's contact point may upload and commit; officers above it may read it; anyone
+ * else may not know of it. The same rule as entering views by hand (`contactPointAccess`): what an
+ * import writes is recorded as collected by the contact point, so only its own staff write it, even
+ * though the policy lets officers above enter views.
+ */
+export function importAccess(db: Executor, actor: Principal | null, contactPointId: string): Promise<Access> {
+  return contactPointAccess(db, actor, contactPointId, "comment.enter");
 }

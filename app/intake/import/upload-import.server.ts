@@ -14,10 +14,11 @@ import { recordAudit } from "../../platform/audit.server";
 import type { FieldErrors } from "../../platform/forms";
 import { invalid, type Outcome } from "../../platform/outcome";
 import { isUuid } from "../comment-scope.server";
+import { COLUMN_NAMES, IMPORT_COLUMNS } from "./import-columns";
 import { importAccess, importChoices } from "./import-records.server";
 import type { ImportReport } from "./import-report";
 import { importContext } from "./import-context.server";
-import { scanSheet } from "./scan-sheet";
+import { MAX_IMPORT_ROWS, scanSheet } from "./scan-sheet";
 import { sheetKind, sheetRows } from "./sheet-rows.server";
 import { STAGED_MEDIA_TYPE, StagedRowsWriter } from "./staged-rows";
 
@@ -31,14 +32,49 @@ export interface UploadInput {
   file: { name: string; bytes: Uint8Array } | null;
 }
 
-export async function readUploadForm(form: FormData): Promise<UploadInput> {
+/** What the upload page needs: where the user may import to, the columns a sheet may have, and the limits. */
+export interface NewImportForm {
+  choices: { contactPointId: string; contactPointName: string; draftId: string; draftTitle: string; versionLabel: string }[];
+  /** The draft to select first (from the link that led here), if any. */
+  preselectDraftId: string | null;
+  /** The template's column headers, as one line to show. */
+  columns: string;
+  limits: { maxMb: number; maxRows: number; accept: string };
+}
+
+export async function newImportForm(db: Db, actor: Principal | null, preselectDraftId: string | null): Promise<NewImportForm> {
+  const choices = await importChoices(db, actor);
+  return {
+    choices: choices.map(({ contactPointId, contactPointName, draftId, draftTitle, versionLabel }) => ({ contactPointId, contactPointName, draftId, draftTitle, versionLabel })),
+    preselectDraftId,
+    columns: IMPORT_COLUMNS.map((c) => COLUMN_NAMES[c].header).join("、"),
+    // Server-side limits travel as data: the page must not import server modules (they are empty in the browser).
+    limits: { maxMb: MAX_IMPORT_BYTES / 1024 / 1024, maxRows: MAX_IMPORT_ROWS, accept: IMPORT_ACCEPT },
+  };
+}
+
+/** A request body this big is not read at all: the largest sheet and a megabyte for the rest of the form. */
+const MAX_UPLOAD_BODY_BYTES = MAX_IMPORT_BYTES + 1024 * 1024;
+const SHEET_TOO_LARGE: FieldErrors = { file: { key: "errors.fileTooLarge", params: { mb: MAX_IMPORT_BYTES / 1024 / 1024 } } };
+
+/**
+ * The upload form from its request: refused unread (the file field's error, for a 413) when its
+ * declared length is over the limit; else what `uploadImport` takes, and the values to put back
+ * into the form should it be refused.
+ */
+export async function readUploadRequest(
+  request: Request,
+): Promise<{ ok: true; input: UploadInput; values: Record<string, string> } | { ok: false; fieldErrors: FieldErrors }> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_UPLOAD_BODY_BYTES) return { ok: false, fieldErrors: SHEET_TOO_LARGE };
+  const form = await request.formData();
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v.trim() : "";
   };
   const upload = form.get("file");
   const file = upload instanceof File && upload.size > 0 ? { name: upload.name, bytes: new Uint8Array(await upload.arrayBuffer()) } : null;
-  return { contactPointId: text("contactPointId"), draftId: text("draftId"), defaultChannel: text("defaultChannel"), file };
+  const values = { contactPointId: text("contactPointId"), draftId: text("draftId"), defaultChannel: text("defaultChannel") };
+  return { ok: true, input: { ...values, file }, values };
 }
 
 /** The name kept and offered back: no folders, no control characters, at most 120 characters. */
