@@ -9,7 +9,7 @@ import type { Principal } from "../accounts/policy";
 import { parseForm } from "../platform/forms";
 import { rejectForm, settle } from "../platform/respond.server";
 import { entryInput } from "./staff-entry-input";
-import { contextFilter, enteredComments, LIST_LIMIT, type EnteredRow } from "./staff-entered.server";
+import { contextFilter, ENTRY_SCREEN_LIMIT, enteredComments, type EnteredRow } from "./staff-entered.server";
 import { articleErrors, enterComment, type EntryContext } from "./staff-entry.server";
 
 export interface EntryScreenData {
@@ -22,7 +22,7 @@ export interface EntryScreenData {
 }
 
 export async function entryScreen(context: AppLoadContext, ctx: EntryContext, url: URL): Promise<EntryScreenData> {
-  const entered = await enteredComments(context.db, contextFilter(ctx), LIST_LIMIT);
+  const entered = await enteredComments(context.db, contextFilter(ctx), ENTRY_SCREEN_LIMIT);
   const savedCode = url.searchParams.get("saved");
   const saved = savedCode ? entered.rows.find((r) => r.receiptCode === savedCode) : undefined;
   const notice = saved

@@ -9,9 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, commenters, comments, outbox, provisions } from "../../db/schema";
 import { contactPointHomes } from "~/chain/dashboards.server";
 import { entryInput, type EntryInput } from "~/intake/staff-entry-input";
-import { contextFilter, enteredComments } from "~/intake/staff-entered.server";
+import { contextFilter, enteredComments, ENTRY_SCREEN_LIMIT } from "~/intake/staff-entered.server";
 import { batchEntryContext, enterComment, symposiumEntryContext, type EntryContext } from "~/intake/staff-entry.server";
-import { saveEntry } from "~/intake/staff-entry-responses.server";
+import { entryScreen, saveEntry } from "~/intake/staff-entry-responses.server";
 import { createSymposium } from "~/intake/symposia.server";
 import { parseForm } from "~/platform/forms";
 import { formOf, NOW, openStaffDb, type StaffDb } from "./staff-db-fixtures";
@@ -160,5 +160,21 @@ describe("staff entry", () => {
     expect(await symposiumEntryContext(t.db, t.actors.otherStaff, symposiumId, NOW)).toEqual({ ok: false, error: "not_found" });
     expect(await symposiumEntryContext(t.db, t.actors.countyOfficerB, symposiumId, NOW)).toEqual({ ok: false, error: "not_found" });
     expect(await symposiumEntryContext(t.db, t.actors.officer, symposiumId, NOW)).toEqual({ ok: false, error: "forbidden" });
+  });
+  it("lists the latest views on the fast-entry screen, newest first, with the count of all", async () => {
+    const created = await createSymposium(
+      t.db, t.actors.staff,
+      { contactPointId: t.ids.contactPoints[0]!, draftId: t.ids.draftId, heldOn: "2026-11-28", place: "城南街道文化礼堂", attendance: 40 },
+      { file: null }, { now: NOW },
+    );
+    const c = await symposiumEntryContext(t.db, t.actors.staff, created.ok ? created.value.id : "", NOW);
+    if (!c.ok) throw new Error(c.error);
+    for (let i = 1; i <= ENTRY_SCREEN_LIMIT + 5; i++) {
+      await enterComment(t.db, t.actors.staff, c.value, valid({ article: "13", body: `第${i}条意见` }), { now: new Date(NOW.getTime() + i * 1000) });
+    }
+    const screen = await entryScreen({ db: t.db } as unknown as AppLoadContext, c.value, new URL("http://localhost/staff/entry"));
+    expect(screen.entered.total).toBe(ENTRY_SCREEN_LIMIT + 5);
+    expect(screen.entered.rows).toHaveLength(ENTRY_SCREEN_LIMIT);
+    expect(screen.entered.rows[0]!.body).toBe(`第${ENTRY_SCREEN_LIMIT + 5}条意见`);
   });
 });
