@@ -157,10 +157,11 @@ async function main() {
 
   // A function makes Remix re-derive its whole route table and static handler on every request
   // (a sixth of a request's CPU under load): only development, which reloads builds, needs that.
-  const handleRemix = createRequestHandler(config.env === "development" ? await currentBuild() : build, config.env === "development" ? "development" : "production");
+  const mode = config.env === "development" ? "development" : "production";
+  const handleRemix = createRequestHandler(build, mode);
   const remix = async (req: IncomingMessage, res: ServerResponse) => {
     const origin = requestOrigin(req.headers, req.socket as { remoteAddress?: string; encrypted?: boolean }, config.trustProxy);
-    const handler = config.env === "development" ? createRequestHandler(await currentBuild(), "development") : handleRemix;
+    const handler = mode === "development" ? createRequestHandler(await currentBuild(), mode) : handleRemix;
     const context: AppLoadContext = {
       db: handle.db,
       config,
