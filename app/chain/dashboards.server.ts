@@ -4,6 +4,7 @@ import type { Executor } from "../../db/client";
 import { comments, consultationContactPoints, consultations, contactPoints, draftVersions, drafts, organizations } from "../../db/schema";
 import { grantsFor, type Principal } from "../accounts/policy";
 import { windowState, type WindowState } from "../drafts/consultation-window";
+import { pendingModerationCount } from "../intake/comment-views.server";
 import { symposiaOf, type SymposiumSummary } from "../intake/symposia.server";
 
 export interface ContactPointHome {
@@ -56,9 +57,17 @@ export async function contactPointHomes(db: Executor, user: Principal, now: Date
 export interface OfficerHome {
   organizations: { id: string; name: string }[];
   drafts: { id: string; slug: string; title: string; versions: number; latestLabel: string | null; comments: number }[];
+  /** Comments waiting for moderation within the officer's reach. */
+  pendingModeration: number;
 }
 
+/** The officer's home page: their organisations, the drafts in their subtree, and the moderation queue's length. */
 export async function officerHome(db: Executor, user: Principal): Promise<OfficerHome> {
+  const [home, pendingModeration] = await Promise.all([officerDrafts(db, user), pendingModerationCount(db, user)]);
+  return { ...home, pendingModeration };
+}
+
+async function officerDrafts(db: Executor, user: Principal): Promise<Omit<OfficerHome, "pendingModeration">> {
   const orgIds = grantsFor(user, "draft.manage").organizationIds;
   if (orgIds.length === 0) return { organizations: [], drafts: [] };
   const orgs = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, orgIds));

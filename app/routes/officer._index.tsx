@@ -2,15 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/accounts/guard.server";
 import { officerHome } from "~/chain/dashboards.server";
-import { pendingModerationCount } from "~/intake/comment-views.server";
 import { useT } from "~/ui/i18n";
 
 export const meta: MetaFunction = () => [{ title: "立法工作台 · 民意" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "area.officer");
-  const [home, pending] = await Promise.all([officerHome(context.db, user), pendingModerationCount(context.db, user)]);
-  return { ...home, pendingModeration: pending };
+  return officerHome(context.db, user);
 }
 
 export default function OfficerHome() {

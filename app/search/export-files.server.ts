@@ -9,8 +9,6 @@ import { translator, type MessageKey } from "../platform/i18n/translate";
 import { EXPORT_MAX_ROWS } from "./export-limit";
 import { EXPORT_COLUMNS, type ExportColumn, type ExportSet } from "./search-export.server";
 
-export const CSV_MEDIA_TYPE = "text/csv; charset=utf-8";
-export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const WIDTHS: Record<ExportColumn, number> = {
   receiptCode: 14, draft: 30, version: 14, article: 24, contactPoint: 26, region: 16, channel: 10, category: 12, status: 10, moderation: 10,

@@ -6,7 +6,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { csvEncoding, csvRecords, decodedChunks } from "~/intake/import/csv-records";
-import { CSV_MEDIA_TYPE, templateCsv, templateXlsx } from "~/intake/import/import-template.server";
+import { templateCsv, templateXlsx } from "~/intake/import/import-template.server";
+import { CSV_MEDIA_TYPE } from "~/platform/media-types";
 import { readHeaderRow } from "~/intake/import/import-columns";
 import { readRow } from "~/intake/import/row-rules";
 import { scanSheet } from "~/intake/import/scan-sheet";

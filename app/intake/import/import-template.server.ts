@@ -11,8 +11,6 @@ import { EXAMPLE_MARK } from "./row-rules";
 import { CATEGORY_CHOICES, CHANNEL_CHOICES } from "./vocabulary-names";
 
 export const TEMPLATE_FILE_NAME = "意见导入模板";
-export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-export const CSV_MEDIA_TYPE = "text/csv; charset=utf-8";
 
 /** Rows below the header that get the drop-downs (Excel keeps one range per column, so this costs nothing). */
 const VALIDATED_ROWS = 100_001;

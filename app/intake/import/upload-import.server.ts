@@ -12,6 +12,7 @@ import type { Principal } from "../../accounts/policy";
 import { cstDate } from "../../drafts/china-time";
 import { recordAudit } from "../../platform/audit.server";
 import type { FieldErrors } from "../../platform/forms";
+import { XLSX_MEDIA_TYPE } from "../../platform/media-types";
 import { invalid, type Outcome } from "../../platform/outcome";
 import { isUuid } from "../comment-scope.server";
 import { COLUMN_NAMES, IMPORT_COLUMNS } from "./import-columns";
@@ -23,7 +24,7 @@ import { sheetKind, sheetRows } from "./sheet-rows.server";
 import { STAGED_MEDIA_TYPE, StagedRowsWriter } from "./staged-rows";
 
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
-export const IMPORT_ACCEPT = ".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv";
+export const IMPORT_ACCEPT = `.xlsx,.csv,${XLSX_MEDIA_TYPE},text/csv`;
 
 export interface UploadInput {
   contactPointId: string;
@@ -84,7 +85,8 @@ function cleanFileName(name: string): string {
   return base === "" ? "import" : [...base].slice(-120).join("");
 }
 
-const MEDIA_TYPES = { xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", csv: "text/csv" } as const;
+// An uploaded CSV keeps no charset: it may be GB18030 as well as UTF-8.
+const MEDIA_TYPES = { xlsx: XLSX_MEDIA_TYPE, csv: "text/csv" } as const;
 
 export async function uploadImport(
   db: Db,
