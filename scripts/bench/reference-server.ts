@@ -15,6 +15,10 @@ import { createHmac, randomBytes } from "node:crypto";
 import http from "node:http";
 import postgres from "postgres";
 import { newReceiptCode } from "../../app/intake/receipt-code";
+import { isReceiptClash } from "../../app/intake/record-comments.server";
+import { plainTextToEditorState } from "../../app/platform/rich-text/plain-text";
+import { renderRichText } from "../../app/platform/rich-text/render.server";
+import { requestOrigin } from "../http/forwarded";
 
 const url = process.env.DATABASE_URL;
 if (!url) throw new Error("reference server: set DATABASE_URL");
@@ -41,26 +45,13 @@ const provisionIds = new Map(
 const moderationStatus = target.moderation === "pre" ? "pending" : "approved";
 const secret = randomBytes(32);
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
-
-/** The editor state the app stores for a one-paragraph plain-text comment. */
-const paragraphJson = (text: string) => ({
-  root: {
-    children: [{ children: [{ detail: 0, format: 0, mode: "normal", style: "", text, type: "text", version: 1 }], direction: null, format: "", indent: 0, textFormat: 0, textStyle: "", type: "paragraph", version: 1 }],
-    direction: null, format: "", indent: 0, type: "root", version: 1,
-  },
-});
-
-const isReceiptClash = (error: unknown) => {
-  const e = error as { code?: string; constraint_name?: string };
-  return e.code === "23505" && (e.constraint_name ?? "").includes("receipt");
-};
-
 /** One comment and its outbox message; the receipt code (an earlier one for a repeated key). */
 async function record(form: URLSearchParams, clientIp: string): Promise<string> {
   const key = form.get("provision") || null;
   const text = form.get("body") ?? "";
+  // The same editor state, HTML and text the app stores for a plain-text comment.
+  const json = plainTextToEditorState(text);
+  const body = renderRichText(json);
   const idempotencyKey = form.get("idempotencyKey");
   const clientHash = createHmac("sha256", secret).update(clientIp).digest("base64url").slice(0, 22);
   for (let attempt = 0; ; attempt++) {
@@ -73,7 +64,7 @@ async function record(form: URLSearchParams, clientIp: string): Promise<string> 
           ) values (
             ${newReceiptCode()}, ${target!.draft_id}, ${target!.version_id}, ${key ? (provisionIds.get(key) ?? null) : null}, ${key}, ${target!.consultation_id},
             'public', 'online', ${form.get("category") || "other"},
-            ${sql.json(paragraphJson(text))}, ${`<p>${escapeHtml(text)}</p>`}, ${text}, ${moderationStatus}, ${idempotencyKey}, ${clientHash}
+            ${sql.json(json as never)}, ${body.html}, ${body.text}, ${moderationStatus}, ${idempotencyKey}, ${clientHash}
           )
           on conflict (idempotency_key) do nothing
           returning id, receipt_code
@@ -101,8 +92,7 @@ const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (chunk: Buffer) => chunks.push(chunk));
   req.on("end", () => {
-    const forwarded = req.headers["x-forwarded-for"];
-    const clientIp = (typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : "") || req.socket.remoteAddress || "";
+    const { clientIp } = requestOrigin(req.headers, req.socket, true);
     record(new URLSearchParams(Buffer.concat(chunks).toString("utf8")), clientIp).then(
       (code) => res.writeHead(302, { Location: `/receipt/${code}` }).end(),
       (error: unknown) => {
