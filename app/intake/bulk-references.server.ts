@@ -43,8 +43,13 @@ export class MissingReference extends Error {
 }
 
 /** Checks and locks (FOR KEY SHARE, until the transaction ends) every row the batch refers to: one round trip. */
-export async function lockReferences(tx: Executor, rows: readonly Partial<Record<ReferenceColumn, string | null>>[]): Promise<void> {
+export async function lockReferences(
+  tx: Executor,
+  rows: readonly Partial<Record<ReferenceColumn, string | null>>[],
+  options: { createdHere?: readonly ReferenceColumn[] } = {},
+): Promise<void> {
   const wanted = (Object.keys(COMMENT_REFERENCES) as ReferenceColumn[])
+    .filter((column) => !options.createdHere?.includes(column))
     .map((column) => ({ column, ids: [...new Set(rows.map((r) => r[column]).filter((v): v is string => typeof v === "string"))] }))
     .filter((w) => w.ids.length > 0);
   if (wanted.length === 0) return;
@@ -74,13 +79,18 @@ export async function maySkipRowTriggers(tx: Executor): Promise<boolean> {
  * Runs `insert` (one statement) with the batch's references checked once: locked first, then the
  * statement without its per-row foreign-key triggers when the role allows it. Call it inside a
  * savepoint or transaction that a failure rolls back: that also undoes the setting (SET LOCAL).
+ * `createdHere` names columns whose rows the same transaction has just inserted (an import's
+ * commenters): they exist by construction and no other transaction can see them, let alone delete
+ * them, so they are not looked up again — a lookup that, inside the transaction that is filling the
+ * table, the planner can only make a scan of everything inserted so far.
  */
 export async function insertWithReferencesLocked<T>(
   tx: Executor,
   rows: readonly Partial<Record<ReferenceColumn, string | null>>[],
   run: () => Promise<T>,
+  options: { createdHere?: readonly ReferenceColumn[] } = {},
 ): Promise<T> {
-  await lockReferences(tx, rows);
+  await lockReferences(tx, rows, options);
   if (!(await maySkipRowTriggers(tx))) return run();
   await tx.execute(sql`set local session_replication_role = replica`);
   const result = await run();

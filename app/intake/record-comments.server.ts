@@ -9,7 +9,7 @@ import type { Executor } from "../../db/client";
 import { comments } from "../../db/schema";
 import type { Channel, CommentSource, CommenterCategory, ModerationStatus } from "../../db/schema/vocabulary";
 import { enqueue } from "../platform/outbox.server";
-import { insertWithReferencesLocked } from "./bulk-references.server";
+import { commentRowsOf } from "./comment-rows";
 import { newReceiptCode } from "./receipt-code";
 
 export interface CommenterDetails {
@@ -60,9 +60,6 @@ export class AlreadyRecorded extends Error {
   }
 }
 
-const hasDetails = (c: CommenterDetails | null | undefined): c is CommenterDetails =>
-  !!c && [c.name, c.phone, c.email, c.address, c.affiliation].some((v) => v !== null && v !== undefined && v !== "");
-
 /** A unique violation on the receipt code (postgres.js names the constraint; PGlite may only say it in the message). */
 export function isReceiptClash(error: unknown): boolean {
   const e = error as { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: { code?: string; constraint_name?: string; constraint?: string; message?: string } };
@@ -72,27 +69,12 @@ export function isReceiptClash(error: unknown): boolean {
 
 /**
  * Writes `list` inside the caller's transaction. With `outbox: "each"` every comment gets its own
- * message; a bulk import passes one message for the whole batch instead. With `references:
- * "per-batch"` (imports) the rows' references are checked and locked once per distinct value
- * rather than by a trigger per row (bulk-references.server.ts).
+ * message; a caller that writes many passes one message for all of them instead. An import writes
+ * through bulk-comments.server.ts, the same rows by COPY.
  */
-export async function recordComments(
-  tx: Executor,
-  list: NewComment[],
-  options: { now: Date; outbox: "each" | "none"; references?: "per-row" | "per-batch" },
-): Promise<RecordedComment[]> {
+export async function recordComments(tx: Executor, list: NewComment[], options: { now: Date; outbox: "each" | "none" }): Promise<RecordedComment[]> {
   if (list.length === 0) return [];
-  const now = options.now.toISOString();
-  const people = list.map((c) => (hasDetails(c.commenter) ? crypto.randomUUID() : null));
-  const commenterRows = list.flatMap((c, i) =>
-    people[i]
-      ? [{
-          id: people[i], name: c.commenter!.name ?? null, phone: c.commenter!.phone ?? null, email: c.commenter!.email ?? null,
-          address: c.commenter!.address ?? null, affiliation: c.commenter!.affiliation ?? null, consent_at: c.commenter!.consentAt?.toISOString() ?? null,
-          consent_version: c.commenter!.consentVersion ?? null, retain_until: c.commenter!.retainUntil ?? null, created_at: now,
-        }]
-      : [],
-  );
+  const { commenterRows, rows } = commentRowsOf(list, options.now);
   // Each batch travels as ONE parameter (the rows as JSON, expanded by json_populate_recordset):
   // building a VALUES list of ~30 parameters per comment costs more than writing it.
   if (commenterRows.length > 0) {
@@ -101,21 +83,12 @@ export async function recordComments(
       select id, name, phone, email, address, affiliation, consent_at, consent_version, retain_until, created_at
       from json_populate_recordset(null::commenters, ${JSON.stringify(commenterRows)}::json)`);
   }
-  const rows = list.map((c, i) => ({
-    id: crypto.randomUUID(), receipt_code: newReceiptCode(), draft_id: c.draftId, version_id: c.versionId, provision_id: c.provisionId,
-    provision_key: c.provisionKey, consultation_id: c.consultationId, contact_point_id: c.contactPointId ?? null,
-    collection_point_id: c.collectionPointId ?? null, symposium_id: c.symposiumId ?? null, import_id: c.importId ?? null, commenter_id: people[i],
-    source: c.source, channel: c.channel, category: c.category, region: c.region ?? null, body_json: c.body.json ?? null, body_html: c.body.html,
-    body_text: c.body.text, proposed_text: c.proposedText ?? null, reason: c.reason ?? null, moderation_status: c.moderationStatus,
-    entered_by: c.enteredBy ?? null, said_on: c.saidOn ?? null, idempotency_key: c.idempotencyKey ?? null, client_hash: c.clientHash ?? null,
-    created_at: now, updated_at: now,
-  }));
   const single = rows.length === 1 && rows[0]!.idempotency_key !== null;
   // Receipt codes are random: on the rare clash, draw new ones and try again (inside a savepoint).
   for (let attempt = 0; ; attempt++) {
     try {
-      const inserted = await tx.transaction(async (sp) => {
-        const insert = () => queryRows<{ id: string }>(
+      const inserted = await tx.transaction((sp) =>
+        queryRows<{ id: string }>(
           sp,
           sql`
             insert into comments (id, receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, contact_point_id,
@@ -127,9 +100,8 @@ export async function recordComments(
             from json_populate_recordset(null::comments, ${JSON.stringify(rows)}::json)
             ${single ? sql`on conflict (idempotency_key) do nothing` : sql``}
             returning id`,
-        );
-        return options.references === "per-batch" ? insertWithReferencesLocked(sp, rows, insert) : insert();
-      });
+        ),
+      );
       if (inserted.length < rows.length) throw new AlreadyRecorded(rows[0]!.idempotency_key!);
       break;
     } catch (error) {

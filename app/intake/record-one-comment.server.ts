@@ -8,13 +8,14 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { queryRowsPrepared } from "../../db/query";
+import { timeOrderedId } from "../platform/time-ordered-id";
 import { newReceiptCode } from "./receipt-code";
 import { isReceiptClash, type NewComment, type RecordedComment } from "./record-comments.server";
 
 export async function recordOneComment(db: Executor, c: NewComment, now: Date): Promise<RecordedComment | null> {
-  const id = crypto.randomUUID();
+  const id = timeOrderedId();
   const who = c.commenter && [c.commenter.name, c.commenter.phone, c.commenter.email, c.commenter.address, c.commenter.affiliation].some((v) => v) ? c.commenter : null;
-  const commenterId = who ? crypto.randomUUID() : null;
+  const commenterId = who ? timeOrderedId() : null;
   const at = now.toISOString();
   for (let attempt = 0; ; attempt++) {
     const receiptCode = newReceiptCode();

@@ -12,6 +12,7 @@ import { comments, provisions, users } from "../../db/schema";
 import { insertUser } from "~/accounts/users.server";
 import { COMMENT_REFERENCES, maySkipRowTriggers, MissingReference } from "~/intake/bulk-references.server";
 import { commentTarget } from "~/intake/comment-target.server";
+import { prepareBulkComments, writeBulkComments } from "~/intake/bulk-comments.server";
 import { recordComments, type NewComment } from "~/intake/record-comments.server";
 import { databaseUrl } from "../support/pg-urls";
 import { refusal } from "../support/db-errors";
@@ -35,6 +36,7 @@ describe("references checked once per batch", () => {
 
   const batch = (n: number, change: Partial<NewComment> = {}): NewComment[] =>
     Array.from({ length: n }, (_, i) => ({ ...base, provisionId: provisionIds[i % provisionIds.length]!, body: { json: null, html: `<p>意见${i}</p>`, text: `意见${i}` }, commenter: { name: `张${i}` }, ...change }));
+  const writeBulk = async (tx: Parameters<typeof writeBulkComments>[0], list: NewComment[]) => writeBulkComments(tx, await prepareBulkComments(list, SEED_NOW));
   const total = async () => (await t.db.select({ n: count() }).from(comments))[0]!.n;
 
   it("covers every foreign key of comments", async () => {
@@ -50,7 +52,7 @@ describe("references checked once per batch", () => {
   it("writes a batch, and leaves the per-row checks on for what follows in the transaction", async () => {
     const before = await total();
     await t.db.transaction(async (tx) => {
-      await recordComments(tx, batch(40), { now: SEED_NOW, outbox: "none", references: "per-batch" });
+      await writeBulk(tx, batch(40));
       expect((await queryRows<{ role: string }>(tx, sql`select current_setting('session_replication_role') as role`))[0]!.role).toBe("origin");
       // An ordinary insert in the same transaction is still checked row by row by the database.
       const message = await refusal(tx.transaction((sp) => recordComments(sp, batch(1, { provisionId: randomUUID() }), { now: SEED_NOW, outbox: "none" })));
@@ -64,7 +66,7 @@ describe("references checked once per batch", () => {
     const rows = batch(30);
     rows[17] = { ...rows[17]!, provisionId: randomUUID() };
     const error = await t.db
-      .transaction((tx) => recordComments(tx, rows, { now: SEED_NOW, outbox: "none", references: "per-batch" }))
+      .transaction((tx) => writeBulk(tx, rows))
       .then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(MissingReference);
     expect(error).toMatchObject({ column: "provision_id", missing: 1 });
@@ -79,7 +81,7 @@ describe("references checked once per batch", () => {
     try {
       let deleteOutcome = "";
       await t.db.transaction(async (tx) => {
-        await recordComments(tx, batch(10, { enteredBy: userId }), { now: SEED_NOW, outbox: "none", references: "per-batch" });
+        await writeBulk(tx, batch(10, { enteredBy: userId }));
         // Another session cannot delete the user these uncommitted rows point at: it waits for the lock.
         deleteOutcome = await other.begin(async (o) => {
           await o`set local lock_timeout = '300ms'`;
@@ -108,7 +110,7 @@ describe("references checked once per batch", () => {
       const db = drizzle(plain) as unknown as ImportDb["db"];
       expect(await db.transaction((tx) => maySkipRowTriggers(tx))).toBe(false);
       const before = await total();
-      await db.transaction((tx) => recordComments(tx, batch(25), { now: SEED_NOW, outbox: "none", references: "per-batch" }));
+      await db.transaction((tx) => writeBulk(tx, batch(25)));
       expect(await total()).toBe(before + 25);
     } finally {
       await plain.end();

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clauseOptions, commentTarget } from "~/intake/comment-target.server";
+import type { BulkComments } from "~/intake/bulk-comments.server";
+import { BATCH_SIZE, bulkCommentWriter } from "~/intake/import/commit-import.server";
 import { progressOf } from "~/intake/import/import-progress.server";
 import { generateImportSheet, lawSentences } from "../../scripts/bench/import-bench";
 import { corpusDir } from "../drafts/drafts-db-fixtures";
@@ -26,19 +28,21 @@ describe("a 20,000-row sheet", () => {
     const started = performance.now();
     const seen: number[] = [];
     const { importId, result } = await uploadAndCommit(t, bytes, {
-      writeBatch: async (tx, batch, now) => {
-        seen.push(progressOf(batch[0]!.importId!)?.processed ?? -1);
-        const { writeWithRecordComments } = await import("~/intake/import/commit-import.server");
-        await writeWithRecordComments(tx, batch, now);
+      writeBatch: {
+        prepare: bulkCommentWriter.prepare,
+        write: async (tx, prepared: BulkComments) => {
+          seen.push(progressOf(prepared.rows[0]!.import_id!)?.processed ?? -1);
+          await bulkCommentWriter.write(tx, prepared);
+        },
       },
     });
     const seconds = (performance.now() - started) / 1000;
     expect(result).toEqual({ ok: true, imported: ROWS });
     expect(await commentCount(t, importId)).toBe(ROWS);
     expect(await importRow(t, importId)).toMatchObject({ status: "done", totalRows: ROWS, processedRows: ROWS });
-    // Twenty batches of a thousand; the registry saw each one finish.
-    expect(seen).toHaveLength(ROWS / 1_000);
-    expect(seen.slice(0, 3)).toEqual([0, 1_000, 2_000]);
+    // Batches of BATCH_SIZE; the registry saw each one finish.
+    expect(seen).toHaveLength(ROWS / BATCH_SIZE);
+    expect(seen.slice(0, 3)).toEqual([0, BATCH_SIZE, 2 * BATCH_SIZE]);
     expect(progressOf(importId)).toMatchObject({ state: "done", processed: ROWS, total: ROWS });
     console.info(`[import] ${ROWS} rows checked and imported in ${seconds.toFixed(1)} s (${Math.round(ROWS / seconds)} rows/s)`);
   });

@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { ImportedRow } from "~/intake/import/row-rules";
-import { readStagedRows, StagedRowsWriter } from "~/intake/import/staged-rows";
+import { readStagedRows, stagedChunkSpans, StagedRowsWriter } from "~/intake/import/staged-rows";
 
 const row = (over: Partial<ImportedRow> = {}): ImportedRow => ({
   row: 3, clause: { key: "art-13", kind: "article", number: 13, suffix: null, label: "第十三条" } as unknown as ImportedRow["clause"],
@@ -15,7 +15,7 @@ describe("rows kept from validation", () => {
     w.add(row());
     w.add(row({ clause: null, body: { json: {} as never, html: "<p>𠀀\u{FA10}</p>", text: "𠀀\u{FA10}" }, phone: null, name: null }));
     expect(w.count).toBe(2);
-    expect(readStagedRows(w.finish())).toEqual([
+    expect(readStagedRows(w.finish().blob)).toEqual([
       { clauseKey: "art-13", body: { html: "<p>建议&lt;细化&gt;</p>", text: "建议<细化>" }, proposedText: "修改为：……", reason: null, name: "張三", category: "lawyer", channel: "letter", phone: "13812345678", email: null, saidOn: "2026-11-28" },
       { clauseKey: null, body: { html: "<p>𠀀\u{FA10}</p>", text: "𠀀\u{FA10}" }, proposedText: "修改为：……", reason: null, name: null, category: "lawyer", channel: "letter", phone: null, email: null, saidOn: "2026-11-28" },
     ]);
@@ -26,5 +26,27 @@ describe("rows kept from validation", () => {
     expect(() => readStagedRows(blob({ format: "other", rows: [] }))).toThrow(/format/);
     expect(() => readStagedRows(blob({ format: "minyi.import-rows.v1", rows: [["art-1", "<p>x</p>", "x", null, null, null, "martian", "letter", null, null, null]] }))).toThrow(/row 0/);
     expect(() => readStagedRows(new Uint8Array([1, 2, 3]))).toThrow();
+  });
+
+  it("are packed a chunk at a time, each chunk read on its own, in order", () => {
+    const w = new StagedRowsWriter(2);
+    for (let i = 1; i <= 5; i++) w.add(row({ row: i, body: { json: {} as never, html: `<p>${i}</p>`, text: `意见${i}` } }));
+    const { blob, chunks } = w.finish();
+    expect(chunks.map((c) => c.rows)).toEqual([2, 2, 1]);
+    const spans = stagedChunkSpans(blob.byteLength, 5, chunks)!;
+    expect(spans.map((s) => readStagedRows(blob.subarray(s.start, s.end)).map((r) => r.body.text))).toEqual([["意见1", "意见2"], ["意见3", "意见4"], ["意见5"]]);
+  });
+
+  it("know where each chunk lies only when the sizes and counts add up (a blob without sizes is one chunk)", () => {
+    expect(stagedChunkSpans(30, 7, [{ bytes: 10, rows: 5 }, { bytes: 20, rows: 2 }])).toEqual([{ start: 0, end: 10, rows: 5 }, { start: 10, end: 30, rows: 2 }]);
+    expect(stagedChunkSpans(30, 7, undefined)).toEqual([{ start: 0, end: 30, rows: 7 }]);
+    expect(stagedChunkSpans(31, 7, [{ bytes: 10, rows: 5 }, { bytes: 20, rows: 2 }])).toBeNull();
+    expect(stagedChunkSpans(30, 8, [{ bytes: 10, rows: 5 }, { bytes: 20, rows: 2 }])).toBeNull();
+    expect(stagedChunkSpans(30, 7, [{ bytes: 30, rows: 7 }, { bytes: 0, rows: 0 }])).toBeNull();
+  });
+
+  it("still read a blob kept before chunks existed (one v1 member)", () => {
+    const v1 = new Uint8Array(gzipSync(JSON.stringify({ format: "minyi.import-rows.v1", rows: [["art-1", "<p>x</p>", "x", null, null, null, "lawyer", "letter", null, null, null]] })));
+    expect(readStagedRows(v1)).toEqual([{ clauseKey: "art-1", body: { html: "<p>x</p>", text: "x" }, proposedText: null, reason: null, name: null, category: "lawyer", channel: "letter", phone: null, email: null, saidOn: null }]);
   });
 });

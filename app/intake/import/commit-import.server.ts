@@ -14,7 +14,8 @@ import { cstDate } from "../../drafts/china-time";
 import { recordAudit } from "../../platform/audit.server";
 import type { Outcome } from "../../platform/outcome";
 import { enqueue } from "../../platform/outbox.server";
-import { recordComments, type NewComment } from "../record-comments.server";
+import { prepareBulkComments, writeBulkComments, type BulkComments } from "../bulk-comments.server";
+import type { NewComment } from "../record-comments.server";
 import { denied } from "../staff-access.server";
 import { importContext, type ImportContext } from "./import-context.server";
 import { markFailed } from "./import-failure.server";
@@ -24,15 +25,24 @@ import type { FailureCode, ImportReport } from "./import-report";
 import { newCommentOf } from "./imported-comment";
 import { WritePipeline } from "./write-pipeline";
 import { scanSheet } from "./scan-sheet";
-import { fieldsOf, readStagedRows, type ImportedFields } from "./staged-rows";
+import { fieldsOf, readStagedRows, stagedChunkSpans, type ImportedFields } from "./staged-rows";
 import { sheetKind, sheetRows } from "./sheet-rows.server";
 
-export const BATCH_SIZE = 1_000;
+export const BATCH_SIZE = 5_000;
 
-/** Writes one batch inside the commit's transaction (a test may put a double in its place). */
-export type BatchWriter = (tx: Executor, batch: NewComment[], now: Date) => Promise<void>;
-export const writeWithRecordComments: BatchWriter = async (tx, batch, now) => {
-  await recordComments(tx, batch, { now, outbox: "none", references: "per-batch" });
+/**
+ * How a batch is written inside the commit's transaction, in two steps (write-pipeline.ts): made
+ * ready while the batch before it is being written, then written. A test may put a double in its place.
+ */
+export interface BatchWriter<P = unknown> {
+  prepare(batch: NewComment[], now: Date): Promise<P>;
+  write(tx: Executor, prepared: P): Promise<void>;
+}
+export const bulkCommentWriter: BatchWriter<BulkComments> = {
+  prepare: prepareBulkComments,
+  write: async (tx, prepared) => {
+    await writeBulkComments(tx, prepared);
+  },
 };
 
 export interface CommitOptions {
@@ -56,7 +66,7 @@ class CommitStopped extends Error {
 
 /** Runs the commit of an import already marked "importing", and records its outcome. */
 export async function commitImport(db: Db, importId: string, options: CommitOptions): Promise<CommitResult> {
-  const writeBatch = options.writeBatch ?? writeWithRecordComments;
+  const writer = (options.writeBatch ?? bulkCommentWriter) as BatchWriter<unknown>;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const clock = options.clock ?? (() => new Date());
   let processed = 0;
@@ -76,16 +86,20 @@ export async function commitImport(db: Db, importId: string, options: CommitOpti
         .where(and(eq(commentImports.id, importId), eq(commentImports.status, "importing")))
         .for("update");
       if (locked.length === 0) throw new CommitStopped("interrupted");
-      const pipeline = new WritePipeline<NewComment>(batchSize, async (batch) => {
-        await writeBatch(tx, batch, options.now);
-        processed += batch.length;
-        reportProgress(importId, processed);
-      });
+      const pipeline = new WritePipeline<NewComment, { count: number; prepared: unknown }>(
+        batchSize,
+        async (batch) => ({ count: batch.length, prepared: await writer.prepare(batch, options.now) }),
+        async ({ count, prepared }) => {
+          await writer.write(tx, prepared);
+          processed += count;
+          reportProgress(importId, processed);
+        },
+      );
       const meta = { importId, enteredBy: options.actorId };
-      const staged = await stagedRowsFor(tx, row.report, context);
+      const staged = await stagedChunksFor(tx, row.report, context);
       if (staged) {
         try {
-          for (const fields of staged) await pipeline.add(newCommentOf(fields, context, meta));
+          for (const chunk of staged) for (const fields of chunk) await pipeline.add(newCommentOf(fields, context, meta));
         } finally {
           await pipeline.settle();
         }
@@ -133,22 +147,30 @@ export async function commitImport(db: Db, importId: string, options: CommitOpti
 }
 
 /**
- * The rows validation kept, when they can be written as they are: read against the version the
- * commit writes into, all there, every clause still in it. Otherwise null, and the sheet is read again.
+ * The rows validation kept, chunk by chunk, when they can be written as they are: read against the
+ * version the commit writes into, all there. Otherwise null, and the sheet is read again. The blob
+ * is read at once (no query may run on the connection while a batch is being copied in); each
+ * chunk is unpacked only when the pipeline asks for it. A chunk that does not read, or names a
+ * clause the version lacks, stops the commit ("changed": validate again).
  */
-async function stagedRowsFor(tx: Executor, report: ImportReport, context: ImportContext): Promise<ImportedFields[] | null> {
+async function stagedChunksFor(tx: Executor, report: ImportReport, context: ImportContext): Promise<Iterable<ImportedFields[]> | null> {
   const staged = report.staged;
   if (!staged || staged.versionId !== context.versionId) return null;
   const [blob] = await tx.select({ content: attachments.content }).from(attachments).where(eq(attachments.id, staged.attachmentId));
-  if (!blob) return null;
-  let rows: ImportedFields[];
-  try {
-    rows = readStagedRows(blob.content);
-  } catch {
-    return null;
-  }
-  if (rows.length !== staged.rows || rows.some((r) => r.clauseKey !== null && !context.provisionIds.has(r.clauseKey))) return null;
-  return rows;
+  const spans = blob ? stagedChunkSpans(blob.content.byteLength, staged.rows, staged.chunks) : null;
+  if (!blob || !spans) return null;
+  return (function* () {
+    for (const span of spans) {
+      let rows: ImportedFields[];
+      try {
+        rows = readStagedRows(blob.content.subarray(span.start, span.end));
+      } catch {
+        throw new CommitStopped("changed");
+      }
+      if (rows.length !== span.rows || rows.some((r) => r.clauseKey !== null && !context.provisionIds.has(r.clauseKey))) throw new CommitStopped("changed");
+      yield rows;
+    }
+  })();
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { CHANNELS, type Channel } from "../../../db/schema/vocabulary";
+import type { StagedChunk } from "./staged-rows";
 
 /** Problems that stop an import. Each has a message "import.issue.<code>". */
 export const ISSUE_CODES = [
@@ -53,7 +54,7 @@ export interface ImportReport {
   commitStartedAt?: string;
   failure?: { code: FailureCode; at: string };
   /** The good rows as validation read them (an attachment), for the version they were read against. */
-  staged?: { attachmentId: string; versionId: string; rows: number };
+  staged?: { attachmentId: string; versionId: string; rows: number; chunks?: StagedChunk[] };
 }
 
 /** Errors kept with an import: enough to fix a sheet; a file with more gets a count. */
@@ -67,7 +68,9 @@ const ReportSchema = z.object({
   defaultChannel: z.enum(CHANNELS),
   commitStartedAt: z.string().optional(),
   failure: z.object({ code: z.enum(FAILURE_CODES), at: z.string() }).optional(),
-  staged: z.object({ attachmentId: z.string(), versionId: z.string(), rows: z.number() }).optional(),
+  staged: z
+    .object({ attachmentId: z.string(), versionId: z.string(), rows: z.number(), chunks: z.array(z.object({ bytes: z.number(), rows: z.number() })).optional() })
+    .optional(),
 });
 
 /** The stored report, read defensively (an import made before this shape existed reads as an unreadable file). */

@@ -123,17 +123,17 @@ export async function uploadImport(
   const status = scan.errors.count > 0 ? "invalid" : "ready";
   const report: ImportReport = { errors: scan.errors.kept, errorCount: scan.errors.count, notices: scan.notices, defaultChannel };
   const fileName = cleanFileName(file.name);
-  const stagedBlob = status === "ready" ? staged.finish() : null;
+  const kept = status === "ready" ? staged.finish() : null;
   const id = await db.transaction(async (tx) => {
-    if (stagedBlob) {
-      const [kept] = await tx
+    if (kept) {
+      const [blob] = await tx
         .insert(attachments)
         .values({
-          fileName: `${fileName}.rows.json.gz`, mediaType: STAGED_MEDIA_TYPE, byteSize: stagedBlob.byteLength,
-          sha256: createHash("sha256").update(stagedBlob).digest("hex"), content: stagedBlob, uploadedBy: actor.id, createdAt: options.now,
+          fileName: `${fileName}.rows.json.gz`, mediaType: STAGED_MEDIA_TYPE, byteSize: kept.blob.byteLength,
+          sha256: createHash("sha256").update(kept.blob).digest("hex"), content: kept.blob, uploadedBy: actor.id, createdAt: options.now,
         })
         .returning({ id: attachments.id });
-      report.staged = { attachmentId: kept!.id, versionId: context.versionId, rows: staged.count };
+      report.staged = { attachmentId: blob!.id, versionId: context.versionId, rows: staged.count, chunks: kept.chunks };
     }
     const [attachment] = await tx
       .insert(attachments)

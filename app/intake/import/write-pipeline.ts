@@ -1,15 +1,17 @@
 /**
- * Items gathered into batches and written one batch at a time, while the next batch is being
- * gathered: reading a sheet (CPU) overlaps with the database writing the previous batch. At most
- * one write is in flight; a failed write is rethrown by the next call. Pure.
+ * Items gathered into batches, each batch made ready (`prepare`: CPU) and then written (`write`:
+ * the database), so that the CPU work on one batch overlaps the database writing the one before:
+ * a batch is prepared before waiting for the write in flight. At most one write is in flight, and
+ * writes happen in order; a failed write is rethrown by the next call. Pure.
  */
-export class WritePipeline<T> {
+export class WritePipeline<T, P = T[]> {
   private batch: T[] = [];
   private writing: Promise<void> | null = null;
 
   constructor(
     private readonly size: number,
-    private readonly write: (batch: T[]) => Promise<void>,
+    private readonly prepare: (batch: T[]) => Promise<P>,
+    private readonly write: (prepared: P) => Promise<void>,
   ) {}
 
   async add(item: T): Promise<void> {
@@ -17,13 +19,17 @@ export class WritePipeline<T> {
     if (this.batch.length >= this.size) await this.flush();
   }
 
-  /** Waits for the write in flight, then starts writing what was gathered. */
+  /** Prepares what was gathered, waits for the write in flight, then starts writing it. */
   async flush(): Promise<void> {
-    if (this.writing) await this.writing;
-    if (this.batch.length === 0) return;
+    if (this.batch.length === 0) {
+      if (this.writing) await this.writing;
+      return;
+    }
     const batch = this.batch;
     this.batch = [];
-    const writing = this.write(batch);
+    const prepared = await this.prepare(batch);
+    if (this.writing) await this.writing;
+    const writing = this.write(prepared);
     // Seen (and rethrown) by the next flush or by finish; until then it must not count as unhandled.
     writing.catch(() => undefined);
     this.writing = writing;
