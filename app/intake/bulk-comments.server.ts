@@ -37,29 +37,42 @@ export async function prepareBulkComments(list: readonly NewComment[], now: Date
   return batch;
 }
 
+/** Gives a row whose code another row of the batch already has a new one. Returns whether any changed. */
+function uniqueWithinBatch(rows: CommentRow[]): boolean {
+  const seen = new Set<string>();
+  let changed = false;
+  for (const r of rows) {
+    while (seen.has(r.receipt_code)) {
+      r.receipt_code = newReceiptCode();
+      changed = true;
+    }
+    seen.add(r.receipt_code);
+  }
+  return changed;
+}
+
 /**
- * Gives every row a code that no stored comment and no other row of the batch has. A code is 30
- * random bits: among a million comments, a batch of thousands would meet a taken one nearly every
- * time, and retrying the whole batch on a clash could fail again and again. Returns whether any
- * code changed. Only a comment stored in the instant between this and the write can still clash.
+ * Gives every row whose code a stored comment has a new one (and keeps the batch's codes apart).
+ * A code is 30 random bits: among a million comments, a batch of thousands meets a taken one
+ * nearly every time, so after a clash every taken code is replaced at once rather than drawing
+ * the whole batch again. Each code is looked up through the index (a LATERAL … LIMIT 1: an
+ * `= any(…)` over thousands of codes is planned as a scan of the whole table). Returns whether any
+ * code changed.
  */
 export async function freshReceiptCodes(tx: Executor, rows: CommentRow[]): Promise<boolean> {
-  let changed = false;
+  let changed = uniqueWithinBatch(rows);
   for (let round = 0; round < 20; round++) {
-    const seen = new Set<string>();
-    const clashing = new Set<CommentRow>();
-    for (const r of rows) {
-      if (seen.has(r.receipt_code)) clashing.add(r);
-      seen.add(r.receipt_code);
-    }
-    const taken = await queryRows<{ code: string }>(
-      tx,
-      sql`select receipt_code as code from comments where receipt_code = any(${`{${[...seen].join(",")}}`}::text[])`,
+    const codes = `{${rows.map((r) => r.receipt_code).join(",")}}`;
+    const taken = new Set(
+      (await queryRows<{ code: string }>(
+        tx,
+        sql`select u.code from unnest(${codes}::text[]) as u(code)
+            cross join lateral (select 1 from comments c where c.receipt_code = u.code limit 1) as found`,
+      )).map((t) => t.code),
     );
-    const takenCodes = new Set(taken.map((t) => t.code));
-    for (const r of rows) if (takenCodes.has(r.receipt_code)) clashing.add(r);
-    if (clashing.size === 0) return changed;
-    for (const r of clashing) r.receipt_code = newReceiptCode();
+    if (taken.size === 0) return changed;
+    for (const r of rows) if (taken.has(r.receipt_code)) r.receipt_code = newReceiptCode();
+    uniqueWithinBatch(rows);
     changed = true;
   }
   throw new Error("no free receipt codes left");
@@ -68,20 +81,19 @@ export async function freshReceiptCodes(tx: Executor, rows: CommentRow[]): Promi
 /**
  * Writes a prepared batch inside the caller's transaction: the commenters, then the comments. The
  * commenters were made in this same transaction, so only the comments' other references are looked
- * up. Receipt codes are made unique first (freshReceiptCodes); should one clash all the same, the
- * comments get new codes and are written again (a savepoint).
+ * up. Should a receipt code be taken already, the write fails as a whole (a savepoint), every
+ * taken code is replaced (freshReceiptCodes) and the comments are written again.
  */
 export async function writeBulkComments(tx: Executor, batch: BulkComments): Promise<RecordedComment[]> {
   await copyInto(tx, "commenters", COMMENTER_COLUMNS, batch.commenterText);
   const encode = () => copyText(batch.rows.map((r) => rowValues(r, COMMENT_COLUMNS)));
-  let text = (await freshReceiptCodes(tx, batch.rows)) ? encode() : batch.commentText;
+  let text = uniqueWithinBatch(batch.rows) ? encode() : batch.commentText;
   for (let attempt = 0; ; attempt++) {
     try {
       await tx.transaction((sp) => insertWithReferencesLocked(sp, batch.rows, () => copyInto(sp, "comments", COMMENT_COLUMNS, text), { createdHere: ["commenter_id"] }));
       break;
     } catch (error) {
       if (!isReceiptClash(error) || attempt >= 5) throw error;
-      for (const r of batch.rows) r.receipt_code = newReceiptCode();
       await freshReceiptCodes(tx, batch.rows);
       text = encode();
     }

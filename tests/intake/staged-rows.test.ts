@@ -1,7 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { ImportedRow } from "~/intake/import/row-rules";
-import { readStagedRows, stagedChunkSpans, StagedRowsWriter } from "~/intake/import/staged-rows";
+import { readStagedChunks, readStagedRows, stagedChunkSpans, StagedRowsWriter } from "~/intake/import/staged-rows";
 
 const row = (over: Partial<ImportedRow> = {}): ImportedRow => ({
   row: 3, clause: { key: "art-13", kind: "article", number: 13, suffix: null, label: "第十三条" } as unknown as ImportedRow["clause"],
@@ -48,5 +48,26 @@ describe("rows kept from validation", () => {
   it("still read a blob kept before chunks existed (one v1 member)", () => {
     const v1 = new Uint8Array(gzipSync(JSON.stringify({ format: "minyi.import-rows.v1", rows: [["art-1", "<p>x</p>", "x", null, null, null, "lawyer", "letter", null, null, null]] })));
     expect(readStagedRows(v1)).toEqual([{ clauseKey: "art-1", body: { html: "<p>x</p>", text: "x" }, proposedText: null, reason: null, name: null, category: "lawyer", channel: "letter", phone: null, email: null, saidOn: null }]);
+  });
+
+  it("come back chunk by chunk, in order, each with the count it should hold; a broken chunk is an error", async () => {
+    const w = new StagedRowsWriter(3);
+    for (let i = 1; i <= 7; i++) w.add(row({ body: { json: {} as never, html: `<p>${i}</p>`, text: `第${i}份` } }));
+    const { blob, chunks } = w.finish();
+    const spans = stagedChunkSpans(blob.byteLength, 7, chunks)!;
+    const read: { texts: string[]; expected: number }[] = [];
+    for await (const c of readStagedChunks(blob, spans)) read.push({ texts: c.rows.map((r) => r.body.text), expected: c.expected });
+    expect(read).toEqual([
+      { texts: ["第1份", "第2份", "第3份"], expected: 3 },
+      { texts: ["第4份", "第5份", "第6份"], expected: 3 },
+      { texts: ["第7份"], expected: 1 },
+    ]);
+    const broken = new Uint8Array(blob);
+    broken.fill(0, spans[1]!.start, spans[1]!.start + 10);
+    const seen: number[] = [];
+    await expect((async () => {
+      for await (const c of readStagedChunks(broken, spans)) seen.push(c.rows.length);
+    })()).rejects.toThrow();
+    expect(seen).toEqual([3]);
   });
 });

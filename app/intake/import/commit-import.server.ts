@@ -25,7 +25,7 @@ import type { FailureCode, ImportReport } from "./import-report";
 import { newCommentOf } from "./imported-comment";
 import { WritePipeline } from "./write-pipeline";
 import { scanSheet } from "./scan-sheet";
-import { fieldsOf, readStagedRows, stagedChunkSpans, type ImportedFields } from "./staged-rows";
+import { fieldsOf, readStagedChunks, stagedChunkSpans, type ImportedFields } from "./staged-rows";
 import { sheetKind, sheetRows } from "./sheet-rows.server";
 
 export const BATCH_SIZE = 5_000;
@@ -99,7 +99,7 @@ export async function commitImport(db: Db, importId: string, options: CommitOpti
       const staged = await stagedChunksFor(tx, row.report, context);
       if (staged) {
         try {
-          for (const chunk of staged) for (const fields of chunk) await pipeline.add(newCommentOf(fields, context, meta));
+          for await (const chunk of staged) for (const fields of chunk) await pipeline.add(newCommentOf(fields, context, meta));
         } finally {
           await pipeline.settle();
         }
@@ -153,21 +153,24 @@ export async function commitImport(db: Db, importId: string, options: CommitOpti
  * chunk is unpacked only when the pipeline asks for it. A chunk that does not read, or names a
  * clause the version lacks, stops the commit ("changed": validate again).
  */
-async function stagedChunksFor(tx: Executor, report: ImportReport, context: ImportContext): Promise<Iterable<ImportedFields[]> | null> {
+async function stagedChunksFor(tx: Executor, report: ImportReport, context: ImportContext): Promise<AsyncIterable<ImportedFields[]> | null> {
   const staged = report.staged;
   if (!staged || staged.versionId !== context.versionId) return null;
   const [blob] = await tx.select({ content: attachments.content }).from(attachments).where(eq(attachments.id, staged.attachmentId));
   const spans = blob ? stagedChunkSpans(blob.content.byteLength, staged.rows, staged.chunks) : null;
   if (!blob || !spans) return null;
-  return (function* () {
-    for (const span of spans) {
-      let rows: ImportedFields[];
+  return (async function* () {
+    const chunks = readStagedChunks(blob.content, spans);
+    for (;;) {
+      let next: IteratorResult<{ rows: ImportedFields[]; expected: number }>;
       try {
-        rows = readStagedRows(blob.content.subarray(span.start, span.end));
+        next = await chunks.next();
       } catch {
         throw new CommitStopped("changed");
       }
-      if (rows.length !== span.rows || rows.some((r) => r.clauseKey !== null && !context.provisionIds.has(r.clauseKey))) throw new CommitStopped("changed");
+      if (next.done) return;
+      const { rows, expected } = next.value;
+      if (rows.length !== expected || rows.some((r) => r.clauseKey !== null && !context.provisionIds.has(r.clauseKey))) throw new CommitStopped("changed");
       yield rows;
     }
   })();

@@ -7,7 +7,8 @@
  * the commit unpacks one chunk while the one before is being written, instead of unpacking a
  * hundred thousand rows (a second) before writing the first. Pure apart from zlib.
  */
-import { gunzipSync, gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gunzip, gunzipSync, gzipSync } from "node:zlib";
 import { CHANNELS, COMMENTER_CATEGORIES, type Channel, type CommenterCategory } from "../../../db/schema/vocabulary";
 import type { ImportedRow } from "./row-rules";
 
@@ -34,10 +35,12 @@ type Packed = [string | null, string, string, string | null, string | null, stri
 
 const pack = (f: ImportedFields): Packed => [f.clauseKey, f.body.html, f.body.text, f.proposedText, f.reason, f.name, f.category, f.channel, f.phone, f.email, f.saidOn];
 
+const gunzipAsync = promisify(gunzip);
+
 const FORMAT = "minyi.import-rows.v2";
 /** v1: one member for all rows, written before chunks existed; read the same way. */
 const FORMATS: readonly unknown[] = ["minyi.import-rows.v1", FORMAT];
-export const STAGED_CHUNK_ROWS = 5_000;
+export const STAGED_CHUNK_ROWS = 1_000;
 
 /** One gzip member of the blob: its size in bytes and how many rows it holds. */
 export interface StagedChunk {
@@ -96,7 +99,28 @@ export function stagedChunkSpans(blobBytes: number, rows: number, chunks: readon
 
 /** One chunk's rows back, checked field by field: a chunk that does not read is an error, never a guess. */
 export function readStagedRows(member: Uint8Array): ImportedFields[] {
-  const doc = JSON.parse(gunzipSync(member).toString("utf8")) as { format?: unknown; rows?: unknown };
+  return parseStagedRows(gunzipSync(member));
+}
+
+/**
+ * Every chunk's rows in turn, with the chunk's expected row count. The next chunk is inflated (in
+ * zlib's thread pool) while the caller uses this one.
+ */
+export async function* readStagedChunks(blob: Uint8Array, spans: readonly { start: number; end: number; rows: number }[]): AsyncGenerator<{ rows: ImportedFields[]; expected: number }> {
+  const inflate = (i: number) => (i < spans.length ? gunzipAsync(blob.subarray(spans[i]!.start, spans[i]!.end)) : null);
+  let next = inflate(0);
+  // Never left unhandled while the caller works: awaited (and so rethrown) when its turn comes.
+  next?.catch(() => undefined);
+  for (let i = 0; i < spans.length; i++) {
+    const json = await next!;
+    next = inflate(i + 1);
+    next?.catch(() => undefined);
+    yield { rows: parseStagedRows(json), expected: spans[i]!.rows };
+  }
+}
+
+function parseStagedRows(json: Buffer): ImportedFields[] {
+  const doc = JSON.parse(json.toString("utf8")) as { format?: unknown; rows?: unknown };
   if (!FORMATS.includes(doc.format) || !Array.isArray(doc.rows)) throw new Error("staged rows: unknown format");
   return doc.rows.map((r: unknown, i) => {
     const p = r as unknown[];
