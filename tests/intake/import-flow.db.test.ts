@@ -123,6 +123,22 @@ describe("importing comments from a spreadsheet", () => {
     expect((await importRow(t, up.value.id)).errors).not.toHaveProperty("staged");
   });
 
+  it("stops, writing nothing, when a kept chunk no longer reads (validate again), and never guesses", async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => [i + 1, "第十三条", `第 ${i + 1} 条意见。`]);
+    const up = await upload(t, await xlsxOf([["序号", "条款", "意见内容"], ...rows]));
+    if (!up.ok || up.value.status !== "ready") throw new Error("upload failed");
+    const staged = ((await importRow(t, up.value.id)).errors as { staged?: { attachmentId: string } }).staged!;
+    const [blob] = await t.db.select({ content: attachments.content }).from(attachments).where(eq(attachments.id, staged.attachmentId));
+    const broken = new Uint8Array(blob!.content);
+    broken.fill(0, 10, 30);
+    await t.db.update(attachments).set({ content: broken }).where(eq(attachments.id, staged.attachmentId));
+    const started = await startCommit(t.db, t.actors.staff, up.value.id, { now: SEED_NOW, releaseAfterMs: 0 });
+    if (!started.ok || !started.value.job) throw new Error("commit did not start");
+    expect(await started.value.job).toEqual({ ok: false, code: "changed", processed: 0 });
+    expect(await commentCount(t, up.value.id)).toBe(0);
+    expect(await importRow(t, up.value.id)).toMatchObject({ status: "failed" });
+  });
+
   it("commits once: a second click finds the import no longer ready", async () => {
     const up = await upload(t, await xlsxOf([["意见内容", "条款"], ["重复点击测试。", "第一条"]]));
     if (!up.ok) throw new Error("upload failed");
