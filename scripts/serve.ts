@@ -162,13 +162,18 @@ async function main() {
   const remix = async (req: IncomingMessage, res: ServerResponse) => {
     const origin = requestOrigin(req.headers, req.socket as { remoteAddress?: string; encrypted?: boolean }, config.trustProxy);
     const handler = mode === "development" ? createRequestHandler(await currentBuild(), mode) : handleRemix;
+    let cspNonce: string | undefined;
     const context: AppLoadContext = {
       db: handle.db,
       config,
       search,
       requestId: requestIds.get(req) ?? randomUUID(),
       clientIp: origin.clientIp,
-      cspNonce: randomBytes(16).toString("base64"),
+      // Drawn when a page is rendered: a form post answered by a redirect has no use for it (its
+      // random bytes were a hundredth of the public form's CPU).
+      get cspNonce() {
+        return (cspNonce ??= randomBytes(16).toString("base64"));
+      },
       secure: origin.protocol === "https",
       memo: new Map(),
       validators,
