@@ -21,6 +21,7 @@ import {
   type DocumentKind, type EngineHealth, type FacetName, type SearchDocument,
   type SearchEngine, type SearchRequest, type SearchResult, type SortOrder,
 } from "./engine";
+import { mapInTurns } from "./map-in-turns";
 import { highlightsOf } from "./highlight";
 import {
   anyOf, buildFilter, facetCounts, filterNumber, filterString, fromStored, sortRules, toStored,
@@ -179,7 +180,9 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
         for (const kind of KINDS) {
           // The last version of a document in one call wins, as with the embedded engine.
           const byId = new Map<string, Stored>();
-          for (const doc of documents) if (doc.kind === kind) byId.set(doc.id, toStored(doc));
+          const ofKind = documents.filter((doc) => doc.kind === kind);
+          const stored = await mapInTurns(ofKind, toStored);
+          ofKind.forEach((doc, i) => byId.set(doc.id, stored[i]!));
           const all = [...byId.values()];
           // Enqueue every batch (one request at a time, so they queue in order), then wait for all:
           // Meilisearch merges consecutive additions into one indexing run, far faster than
