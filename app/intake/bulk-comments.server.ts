@@ -3,7 +3,7 @@
  * COPY (db/copy.ts), with the batch's references checked once (bulk-references.server.ts). Two
  * steps, so that a batch can be made ready while the one before it is being written:
  * `prepareBulkComments` (CPU: ids, receipt codes, the COPY text) hands the event loop back every
- * few hundred rows, so the database's replies for the batch in flight are answered in between;
+ * fifty rows, so the database's replies for the batch in flight are answered in between;
  * `writeBulkComments` only talks to the database.
  */
 import { sql } from "drizzle-orm";

@@ -1,7 +1,8 @@
 /**
- * The one place comments are written: with their commenter (personal data in its own table), a
- * receipt code each, and an outbox message in the same transaction. Used by the public form, staff
- * entry and bulk import.
+ * Where comments are written: with their commenter (personal data in its own table), a receipt
+ * code each, and an outbox message in the same transaction. Staff entry and the demo seed write
+ * here; the public form's single statement (record-one-comment.server.ts) and an import's COPY
+ * (bulk-comments.server.ts, from the same row shapes, comment-rows.ts) are their faster ways.
  */
 import { eq, sql } from "drizzle-orm";
 import { queryRows } from "../../db/query";
