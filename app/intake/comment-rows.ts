@@ -24,7 +24,8 @@ export type CommentRow = Record<Exclude<(typeof COMMENT_COLUMNS)[number], "id" |
   body_json: unknown;
 };
 
-const hasDetails = (c: CommenterDetails | null | undefined): c is CommenterDetails =>
+/** Whether a commenter gave anything that names or reaches them: only then is a commenters row written. */
+export const hasDetails = (c: CommenterDetails | null | undefined): c is CommenterDetails =>
   !!c && [c.name, c.phone, c.email, c.address, c.affiliation].some((v) => v !== null && v !== undefined && v !== "");
 
 export function commentRowsOf(list: readonly NewComment[], now: Date): { commenterRows: CommenterRow[]; rows: CommentRow[] } {

@@ -8,6 +8,7 @@
 import type { Executor } from "../../db/client";
 import { queryTextPrepared } from "../../db/query";
 import { timeOrderedId } from "../platform/time-ordered-id";
+import { hasDetails } from "./comment-rows";
 import { newReceiptCode } from "./receipt-code";
 import { isReceiptClash, type NewComment, type RecordedComment } from "./record-comments.server";
 
@@ -41,7 +42,7 @@ const RECORD_ONE_COMMENT = `
 
 export async function recordOneComment(db: Executor, c: NewComment, now: Date): Promise<RecordedComment | null> {
   const id = timeOrderedId();
-  const who = c.commenter && [c.commenter.name, c.commenter.phone, c.commenter.email, c.commenter.address, c.commenter.affiliation].some((v) => v) ? c.commenter : null;
+  const who = hasDetails(c.commenter) ? c.commenter : null;
   const commenterId = who ? timeOrderedId() : null;
   const at = now.toISOString();
   for (let attempt = 0; ; attempt++) {

@@ -9,7 +9,6 @@ import { translator, type MessageKey } from "../platform/i18n/translate";
 import { EXPORT_MAX_ROWS } from "./export-limit";
 import { EXPORT_COLUMNS, type ExportColumn, type ExportSet } from "./search-export.server";
 
-
 const WIDTHS: Record<ExportColumn, number> = {
   receiptCode: 14, draft: 30, version: 14, article: 24, contactPoint: 26, region: 16, channel: 10, category: 12, status: 10, moderation: 10,
   date: 12, body: 60, proposedText: 40, reason: 40,

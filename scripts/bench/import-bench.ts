@@ -110,7 +110,7 @@ export interface ImportBenchResult {
 
 /**
  * Seeds the demo when the database is empty, imports `rows` comments as the demo staff member, and
- * times both steps. `writeBatch` replaces recordComments, to compare another way of writing.
+ * times both steps. `writeBatch` replaces the bulk writer, to compare another way of writing.
  */
 export async function benchImport(db: Db, options: { rows: number; corpusDir?: string; writeBatch?: BatchWriter }): Promise<ImportBenchResult> {
   const now = new Date();

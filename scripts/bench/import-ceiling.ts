@@ -65,19 +65,21 @@ export async function measureImportCeiling(databaseUrl: string, options: { rows:
       perRowForeignKeyChecks = !role?.may;
       if (role?.may) await tx`set local session_replication_role = replica`;
       const t0 = performance.now();
-      // Clauses and body cycle through arrays; receipt codes are unique (an odd multiplier is a
-      // bijection mod 2^32) yet scattered over the index like the app's random ones, and start with
-      // "CL-" so they cannot meet the app's "MY-" codes.
+      // Ids grow, as the app's (UUIDv7, app/platform/time-ordered-id.ts) do; clauses and body cycle
+      // through arrays; receipt codes are unique (an odd multiplier is a bijection mod 2^32) yet
+      // scattered over the index like the app's random ones, and start with "CL-" so they cannot
+      // meet the app's "MY-" codes.
       await tx`
         with clauses as (
           select array_agg(id order by ordinal) as ids, array_agg(stable_key order by ordinal) as keys
           from provisions where version_id = ${target.version_id} and kind = 'article'
         )
         insert into comments (
-          receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, contact_point_id, import_id,
+          id, receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, contact_point_id, import_id,
           source, channel, category, region, body_html, body_text, moderation_status, entered_by, said_on
         )
         select
+          (lpad(to_hex((extract(epoch from now()) * 1000)::bigint), 12, '0') || '7' || lpad(to_hex(g % 4096), 3, '0') || '8' || lpad(to_hex(g), 15, '0'))::uuid,
           'CL-' || lpad(to_hex((g * 2654435761) % 4294967296), 8, '0'),
           ${target.draft_id}::uuid, ${target.version_id}::uuid,
           clauses.ids[1 + g % cardinality(clauses.ids)], clauses.keys[1 + g % cardinality(clauses.keys)],

@@ -18,6 +18,7 @@ import { newReceiptCode } from "../../app/intake/receipt-code";
 import { isReceiptClash } from "../../app/intake/record-comments.server";
 import { plainTextToEditorState } from "../../app/platform/rich-text/plain-text";
 import { renderRichText } from "../../app/platform/rich-text/render.server";
+import { timeOrderedId } from "../../app/platform/time-ordered-id";
 import { requestOrigin } from "../http/forwarded";
 
 const url = process.env.DATABASE_URL;
@@ -59,10 +60,10 @@ async function record(form: URLSearchParams, clientIp: string): Promise<string> 
       const rows = await sql<{ receipt_code: string }[]>`
         with c as (
           insert into comments (
-            receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, source, channel, category,
+            id, receipt_code, draft_id, version_id, provision_id, provision_key, consultation_id, source, channel, category,
             body_json, body_html, body_text, moderation_status, idempotency_key, client_hash
           ) values (
-            ${newReceiptCode()}, ${target!.draft_id}, ${target!.version_id}, ${key ? (provisionIds.get(key) ?? null) : null}, ${key}, ${target!.consultation_id},
+            ${timeOrderedId()}, ${newReceiptCode()}, ${target!.draft_id}, ${target!.version_id}, ${key ? (provisionIds.get(key) ?? null) : null}, ${key}, ${target!.consultation_id},
             'public', 'online', ${form.get("category") || "other"},
             ${sql.json(json as never)}, ${body.html}, ${body.text}, ${moderationStatus}, ${idempotencyKey}, ${clientHash}
           )

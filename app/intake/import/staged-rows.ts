@@ -8,7 +8,7 @@
  * hundred thousand rows (a second) before writing the first. Pure apart from zlib.
  */
 import { promisify } from "node:util";
-import { gunzip, gunzipSync, gzipSync } from "node:zlib";
+import { gunzip, gzipSync } from "node:zlib";
 import { CHANNELS, COMMENTER_CATEGORIES, type Channel, type CommenterCategory } from "../../../db/schema/vocabulary";
 import type { ImportedRow } from "./row-rules";
 
@@ -97,11 +97,6 @@ export function stagedChunkSpans(blobBytes: number, rows: number, chunks: readon
   return start === blobBytes && counted === rows && list.every((c) => c.bytes > 0 && c.rows > 0) ? spans : null;
 }
 
-/** One chunk's rows back, checked field by field: a chunk that does not read is an error, never a guess. */
-export function readStagedRows(member: Uint8Array): ImportedFields[] {
-  return parseStagedRows(gunzipSync(member));
-}
-
 /**
  * Every chunk's rows in turn, with the chunk's expected row count. The next chunk is inflated (in
  * zlib's thread pool) while the caller uses this one.
@@ -119,6 +114,7 @@ export async function* readStagedChunks(blob: Uint8Array, spans: readonly { star
   }
 }
 
+/** One chunk's rows back, checked field by field: a chunk that does not read is an error, never a guess. */
 function parseStagedRows(json: Buffer): ImportedFields[] {
   const doc = JSON.parse(json.toString("utf8")) as { format?: unknown; rows?: unknown };
   if (!FORMATS.includes(doc.format) || !Array.isArray(doc.rows)) throw new Error("staged rows: unknown format");
